@@ -1,0 +1,6 @@
+export * from './errors.ts';
+export * from './tensor.ts';
+export * from './params.ts';
+export * from './rng.ts';
+export * from './init.ts';
+export * from './output-size.ts';
