@@ -105,6 +105,33 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }
 
+/**
+ * Throws a ShapeError naming `op` unless `t` is a well-formed tensor record: a
+ * shape of non-negative integers and a Float64Array of exactly that many values.
+ * `tensor()` checks this at construction; records built by hand, read from JSON
+ * or received from a worker reach the ops unchecked, so ops check them here.
+ */
+export function assertTensor(op: string, name: string, t: unknown): asserts t is Tensor {
+  const record = t as { shape?: unknown; data?: unknown } | null;
+  if (typeof record !== 'object' || record === null || !Array.isArray(record.shape)) {
+    throw new ShapeError(op, `${name} must be a tensor record {shape, data}, got ${String(t)}`);
+  }
+  const shape = record.shape as unknown[];
+  if (!shape.every((s) => typeof s === 'number' && Number.isInteger(s) && s >= 0)) {
+    throw new ShapeError(op, `${name} has shape ${JSON.stringify(shape)}; a shape must hold non-negative integers`);
+  }
+  if (!(record.data instanceof Float64Array)) {
+    throw new ShapeError(op, `${name} data must be a Float64Array, got ${Object.prototype.toString.call(record.data)}`);
+  }
+  const n = sizeOf(shape as number[]);
+  if (record.data.length !== n) {
+    throw new ShapeError(
+      op,
+      `${name} data of length ${record.data.length} does not match its shape ${formatShape(shape as number[])} (${n} values)`,
+    );
+  }
+}
+
 /** Throws a ShapeError naming `op` unless `t` has exactly `rank` axes. */
 export function assertRank(op: string, name: string, t: Tensor, rank: number, layout: string): void {
   if (t.shape.length !== rank) {
