@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ACTIVATION_KINDS, activate, backward, derivative, forward, type ActivationKind } from '../../src/nn/activation.ts';
-import { AtlasError, tensor, type Tensor } from '../../src/tensor/index.ts';
+import { tensor, type Tensor } from '../../src/tensor/index.ts';
 import { dot, expectGradientMatches } from '../support/finite-difference.ts';
 import { randomTensor, seeded } from '../support/random.ts';
 import { expectClose, expectTensorClose } from '../support/tolerance.ts';
 import { expectedTensor, fromJson, loadCases } from '../support/conformance-cases.ts';
-
-function refusal(fn: () => unknown): AtlasError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AtlasError);
-    return e as AtlasError;
-  }
-  throw new Error('expected the call to be refused');
-}
+import { refusal } from '../support/refusal.ts';
 
 describe('activation forward (eq. 4)', () => {
   it('computes sigmoid, tanh and ReLU at values worked by hand', () => {
