@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatRange, formatShapeX, formatValue, MINUS } from '../../../src/viz/paint/index.ts';
+
+describe('formatValue', () => {
+  it('keeps 3 significant digits and drops trailing zeros', () => {
+    expect(formatValue(0.31274)).toBe('0.313');
+    expect(formatValue(2)).toBe('2');
+    expect(formatValue(1.5)).toBe('1.5');
+    expect(formatValue(123.456)).toBe('123');
+    expect(formatValue(12345)).toBe('12345');
+  });
+
+  it('uses a true minus sign, or ASCII when asked', () => {
+    expect(formatValue(-0.5)).toBe(`${MINUS}0.5`);
+    expect(formatValue(-0.5, { asciiMinus: true })).toBe('-0.5');
+  });
+
+  it('switches to exponent notation for very small and very large magnitudes', () => {
+    expect(formatValue(0.0000412)).toBe(`4.12e${MINUS}5`);
+    expect(formatValue(25_000_000)).toBe('2.5e7');
+    expect(formatValue(-1e-8, { asciiMinus: true })).toBe('-1e-8');
+  });
+
+  it('prints zero (and negative zero) as 0', () => {
+    expect(formatValue(0)).toBe('0');
+    expect(formatValue(-0)).toBe('0');
+  });
+
+  it('never prints NaN: non-finite values are spelled out', () => {
+    expect(formatValue(Number.NaN)).toBe('not a number');
+    expect(formatValue(Infinity)).toBe('infinity');
+    expect(formatValue(-Infinity)).toBe(`${MINUS}infinity`);
+    for (const v of [Number.NaN, Infinity, -Infinity]) expect(formatValue(v)).not.toMatch(/NaN/);
+  });
+
+  it('honours a digits option', () => {
+    expect(formatValue(Math.PI, { digits: 5 })).toBe('3.1416');
+  });
+});
+
+describe('shape, count and range text', () => {
+  it('joins a shape with multiplication signs', () => {
+    expect(formatShapeX([5, 5, 1])).toBe('5×5×1');
+  });
+
+  it('groups thousands with a narrow space', () => {
+    expect(formatCount(32768)).toBe('32\u202f768');
+  });
+
+  it('describes a value range for aria text', () => {
+    expect(formatRange([-0.31, 0.92], { asciiMinus: true })).toBe('from -0.31 to 0.92');
+    expect(formatRange(null)).toBe('no finite values');
+    expect(formatRange([2, 2])).toBe('all equal to 2');
+  });
+});
