@@ -62,7 +62,9 @@ export function forward(inputs: DenseInputs, _attrs: DenseAttrs = {}): { y: Tens
       y[i * nOut + o] = s;
     }
   }
-  return { y: { shape: [n, nOut], data: y }, saved: { x, w } };
+  const out: Tensor = { shape: [n, nOut], data: y };
+  assertFinite(OP, 'the output y', out);
+  return { y: out, saved: { x, w } };
 }
 
 export function backward(dy: Tensor, saved: DenseSaved): { dx: Tensor; dw: Tensor; db: Tensor } {

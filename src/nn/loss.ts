@@ -97,5 +97,9 @@ export function loss(inputs: { x: Tensor; target: Tensor }, attrs: LossAttrs): L
   assertTensor(OP, 'target', target);
   assertShape(OP, 'target', target, x.shape);
   assertFinite(OP, 'target', target);
-  return kind === 'cross_entropy' ? crossEntropy(x, target) : meanSquaredError(x, target);
+  const result = kind === 'cross_entropy' ? crossEntropy(x, target) : meanSquaredError(x, target);
+  if (!Number.isFinite(result.loss)) {
+    throw new ShapeError(OP, `the ${kind} loss overflows (${result.loss}): x ${formatShape(x.shape)} holds values too large`);
+  }
+  return result;
 }

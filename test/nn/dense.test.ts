@@ -121,10 +121,14 @@ describe('dense refusals', () => {
     expect(refusal(() => forward({ ...good, b: tensor([1, 4]) })).message).toBe('dense: b must have rank 1 [out], got [1, 4]');
   });
 
-  it('refuses non-finite weights and a mismatched data length', () => {
+  it('refuses non-finite weights, an overflowing product and a mismatched data length', () => {
     const w = tensor([4, 3]);
     w.data[7] = Number.NaN;
     expect(refusal(() => forward({ ...good, w })).message).toBe('dense: w holds a non-finite value (NaN) at flat index 7 of [4, 3]');
+    const huge = tensor([4, 3], new Array(12).fill(1e200));
+    expect(refusal(() => forward({ ...good, x: tensor([2, 3], new Array(6).fill(1e200)), w: huge })).message).toBe(
+      'dense: the output y holds a non-finite value (Infinity) at flat index 0 of [2, 4]',
+    );
     const short = { shape: [4], data: new Float64Array(3) } as Tensor;
     expect(refusal(() => forward({ ...good, b: short })).message).toBe('dense: b data of length 3 does not match its shape [4] (4 values)');
   });

@@ -147,12 +147,15 @@ describe('loss refusals', () => {
     expect(loss({ x, target: negative }, { kind: 'mse' }).loss).toBeCloseTo((1.5 ** 2 + 0.5 ** 2 + 1) / 6, 15);
   });
 
-  it('refuses non-finite values and mismatched data lengths', () => {
+  it('refuses non-finite values, an overflowing loss and mismatched data lengths', () => {
     expect(refusal(() => loss({ x: tensor([2, 3], [0, 0, Number.NaN, 0, 0, 0]), target }, { kind: 'mse' })).message).toBe(
       'loss: x holds a non-finite value (NaN) at flat index 2 of [2, 3]',
     );
     expect(refusal(() => loss({ x, target: tensor([2, 3], [1, 0, 0, 0, 0, Infinity]) }, { kind: 'mse' })).message).toBe(
       'loss: target holds a non-finite value (Infinity) at flat index 5 of [2, 3]',
+    );
+    expect(refusal(() => loss({ x: tensor([2, 3], new Array(6).fill(1e200)), target }, { kind: 'mse' })).message).toBe(
+      'loss: the mse loss overflows (Infinity): x [2, 3] holds values too large',
     );
     const short = { shape: [2, 3], data: new Float64Array(4) } as Tensor;
     expect(refusal(() => loss({ x, target: short }, { kind: 'mse' })).message).toBe(
