@@ -1,0 +1,10 @@
+export * from './spec.ts';
+export * from './network.ts';
+export * from './forward.ts';
+export * from './backward.ts';
+export * from './loss.ts';
+export * from './batch.ts';
+export * from './train.ts';
+export * from './evaluate.ts';
+export * from './divergence.ts';
+export type { BatchStats } from './layers/types.ts';
