@@ -1,0 +1,111 @@
+/**
+ * Convolution layer, eq. 1 of the tutorial (eq. 3 before the activation g):
+ *   H^m = W^m H^{m-1} + b^m
+ * Shapes: x [n, x, y, z, d], w [wx, wy, wz, d, c], b [c]  ->  y [n, ox, oy, oz, c],
+ * with the spatial output size of eq. 2 per axis. Cross-correlation (the
+ * filter is not flipped: slide, multiply element-wise, sum), zero padding
+ * symmetric per axis.
+ * Backward, dy [n, ox, oy, oz, c]  ->  dx [n, x, y, z, d], dw [wx, wy, wz, d, c], db [c].
+ *
+ * `forward` / `backward` run the fast kernel (kernels/conv-fast.ts);
+ * `forwardReference` / `backwardReference` run the readable one the
+ * Convolution chapter shows (kernels/conv-reference.ts). Both validate the
+ * same way and compute the same numbers; `saved` from either works with both.
+ * `saved` keeps references to x and w: do not modify them before backward.
+ */
+import { ShapeError, formatShape } from '../tensor/errors.ts';
+import { assertFinite, assertRank, assertShape, assertTensor, type Tensor } from '../tensor/tensor.ts';
+import { convGeometry, type ConvAttrs, type ConvGeometry } from './conv-geometry.ts';
+import { convBackwardFast, convForwardFast } from './kernels/conv-fast.ts';
+import { packFilters, packInput, type PackedFilters, type PackedInput } from './kernels/conv-pack.ts';
+import { convBackwardReference, convForwardReference, type ConvGradientData } from './kernels/conv-reference.ts';
+
+export type { ConvAttrs, ConvGeometry };
+
+export interface ConvInputs {
+  x: Tensor;
+  w: Tensor;
+  b: Tensor;
+}
+
+/** What backward needs; opaque to callers apart from `geometry`. */
+export interface ConvSaved {
+  readonly geometry: ConvGeometry;
+  readonly x: Tensor;
+  readonly w: Tensor;
+  /** The fast kernel's layout, kept from its forward pass (absent after forwardReference). */
+  readonly packed?: { readonly input: PackedInput; readonly filters: PackedFilters };
+}
+
+export interface ConvGradients {
+  dx: Tensor;
+  dw: Tensor;
+  db: Tensor;
+}
+
+const OP = 'conv';
+
+function validate({ x, w, b }: ConvInputs, attrs: ConvAttrs): ConvGeometry {
+  assertTensor(OP, 'x', x);
+  assertTensor(OP, 'w', w);
+  assertTensor(OP, 'b', b);
+  const geometry = convGeometry(x.shape, w.shape, attrs);
+  assertRank(OP, 'b', b, 1, '[c]');
+  if (b.shape[0] !== geometry.filters) {
+    throw new ShapeError(
+      OP,
+      `bias b ${formatShape(b.shape)} does not match the wc = ${geometry.filters} filters of w ${formatShape(w.shape)}`,
+    );
+  }
+  assertFinite(OP, 'x', x);
+  assertFinite(OP, 'w', w);
+  assertFinite(OP, 'b', b);
+  return geometry;
+}
+
+function validateGradient(dy: Tensor, saved: ConvSaved): void {
+  assertTensor(OP, 'dy', dy);
+  assertShape(OP, 'dy', dy, saved.geometry.yShape);
+  assertFinite(OP, 'dy', dy);
+}
+
+function gradients(g: ConvGeometry, data: ConvGradientData): ConvGradients {
+  return {
+    dx: { shape: [...g.xShape], data: data.dx },
+    dw: { shape: [...g.wShape], data: data.dw },
+    db: { shape: [g.filters], data: data.db },
+  };
+}
+
+export function forward(inputs: ConvInputs, attrs: ConvAttrs): { y: Tensor; saved: ConvSaved } {
+  const geometry = validate(inputs, attrs);
+  const { x, w, b } = inputs;
+  const packed = { input: packInput(geometry, x.data), filters: packFilters(geometry, w.data, b.data) };
+  const y = convForwardFast(geometry, packed.input, packed.filters);
+  return { y: { shape: [...geometry.yShape], data: y }, saved: { geometry, x, w, packed } };
+}
+
+export function backward(dy: Tensor, saved: ConvSaved): ConvGradients {
+  validateGradient(dy, saved);
+  const g = saved.geometry;
+  const packed = saved.packed ?? {
+    input: packInput(g, saved.x.data),
+    filters: packFilters(g, saved.w.data, new Float64Array(g.filters)),
+  };
+  return gradients(g, convBackwardFast(g, packed.input, packed.filters, dy.data));
+}
+
+/** forward with the readable kernel: the loops the Convolution chapter shows. */
+export function forwardReference(inputs: ConvInputs, attrs: ConvAttrs): { y: Tensor; saved: ConvSaved } {
+  const geometry = validate(inputs, attrs);
+  const { x, w, b } = inputs;
+  const y = convForwardReference(geometry, x.data, w.data, b.data);
+  return { y: { shape: [...geometry.yShape], data: y }, saved: { geometry, x, w } };
+}
+
+/** backward with the readable kernel. */
+export function backwardReference(dy: Tensor, saved: ConvSaved): ConvGradients {
+  validateGradient(dy, saved);
+  const g = saved.geometry;
+  return gradients(g, convBackwardReference(g, saved.x.data, saved.w.data, dy.data));
+}
