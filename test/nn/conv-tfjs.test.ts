@@ -30,17 +30,18 @@ function fromTf(t: tf.Tensor): Tensor {
 
 /** y, dx, dw, db of y = conv3d(pad(x), w) + b, by TensorFlow.js. */
 function tfConv(x: Tensor, w: Tensor, b: Tensor, dy: Tensor, { stride, padding }: ConvAttrs): Record<'y' | 'dx' | 'dw' | 'db', Tensor> {
-  return tf.tidy(() => {
+  const results = tf.tidy(() => {
     const f = (xt: tf.Tensor, wt: tf.Tensor, bt: tf.Tensor): tf.Tensor => {
       const pads: [number, number][] = [[0, 0], [padding[0], padding[0]], [padding[1], padding[1]], [padding[2], padding[2]], [0, 0]];
       const conv = tf.conv3d(tf.pad(xt, pads) as tf.Tensor5D, wt as tf.Tensor5D, [stride[0], stride[1], stride[2]], 'valid');
       return tf.add(conv, bt);
     };
     const [xt, wt, bt, dyt] = [toTf(x), toTf(w), toTf(b), toTf(dy)];
-    const y = f(xt, wt, bt);
-    const [dx, dw, db] = tf.grads(f)([xt, wt, bt], dyt);
-    return { y: fromTf(y), dx: fromTf(dx!), dw: fromTf(dw!), db: fromTf(db!) };
+    return [f(xt, wt, bt), ...tf.grads(f)([xt, wt, bt], dyt)];
   });
+  const [y, dx, dw, db] = results.map(fromTf);
+  tf.dispose(results);
+  return { y: y!, dx: dx!, dw: dw!, db: db! };
 }
 
 describe('conv against TensorFlow.js conv3d', () => {
