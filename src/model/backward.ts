@@ -35,7 +35,7 @@ export function backward(net: Network, pass: ForwardPass, dOutput: Tensor): Back
       assertHealthy(g.data, `the gradient of ${p.name}`);
       gradients[p.name] = g;
     }
-    if (m > 0) assertHealthy(result.dx.data, `the gradient flowing into layer ${m} (${layer.label})`);
+    if (m > 0) assertHealthy(result.dx.data, `the gradient of the input of layer ${m} (${layer.label})`);
     d = result.dx;
   }
   const ordered: Record<string, Tensor> = {};
