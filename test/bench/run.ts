@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: times every workload (ours, TensorFlow.js CPU, and the
+ * plain multiply-add loop where the workload has one) and prints a table.
+ * `npm run bench -- --json` prints one JSON object per line instead:
+ *   {"workload", "ours_ms", "tfjs_ms", "ratio", "peak_ms"?, "peak_fraction"?}
+ * with medians of several rounds after warm-up, ratio = tfjs_ms / ours_ms.
+ * `--only=name[,name]` runs the named workloads only.
+ */
+import { jsonLine, result, table, type BenchResult } from './report.ts';
+import { timeInTurns } from './timing.ts';
+import { WORKLOADS } from './workloads/index.ts';
+
+function parseArgs(argv: readonly string[]): { json: boolean; only: string[] | null } {
+  let json = false;
+  let only: string[] | null = null;
+  for (const arg of argv) {
+    if (arg === '--json') json = true;
+    else if (arg.startsWith('--only=')) only = arg.slice('--only='.length).split(',').filter(Boolean);
+    else throw new Error(`unknown argument ${arg}; expected --json or --only=name[,name]`);
+  }
+  return { json, only };
+}
+
+async function main(): Promise<void> {
+  const { json, only } = parseArgs(process.argv.slice(2));
+  const unknown = (only ?? []).filter((name) => !WORKLOADS.some((w) => w.name === name));
+  if (unknown.length > 0) throw new Error(`unknown workload ${unknown.join(', ')}; known: ${WORKLOADS.map((w) => w.name).join(', ')}`);
+  const selected = WORKLOADS.filter((w) => only === null || only.includes(w.name));
+  if (!json) console.log(`Node ${process.version}, ${selected.length} workload(s); medians after warm-up, contestants timed in turns\n`);
+  const results: BenchResult[] = [];
+  for (const workload of selected) {
+    const contestants = await workload.prepare();
+    try {
+      const { ours, tfjs, peak } = contestants;
+      const times = timeInTurns(peak === undefined ? { ours, tfjs } : { ours, tfjs, peak });
+      const r = result(workload.name, workload.description, { ours: times.ours!, tfjs: times.tfjs!, peak: times.peak });
+      results.push(r);
+      if (json) console.log(jsonLine(r));
+    } finally {
+      contestants.dispose?.();
+    }
+  }
+  if (!json) console.log(table(results));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,24 @@
+/**
+ * A benchmark workload: one job (a layer's forward pass, a training step, ...)
+ * done by our code and by TensorFlow.js's CPU backend on the same inputs, and
+ * optionally by a plain multiply-add loop doing the same count of
+ * multiply-adds over arrays of the same sizes (the "peak" a straightforward
+ * JavaScript loop reaches). Add a workload by writing one module under
+ * workloads/ and listing it in workloads/index.ts.
+ */
+export interface Contestants {
+  ours: () => void;
+  tfjs: () => void;
+  peak?: () => void;
+  /** Frees what prepare() allocated (TensorFlow.js tensors). */
+  dispose?: () => void;
+}
+
+export interface Workload {
+  /** Stable name: the "workload" field of the JSON output. */
+  readonly name: string;
+  /** One line for the human-readable table. */
+  readonly description: string;
+  /** Builds the inputs once, outside the timed region. */
+  prepare(): Contestants | Promise<Contestants>;
+}

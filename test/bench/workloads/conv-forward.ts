@@ -1,0 +1,31 @@
+/** One convolution forward pass, y = W x + b (eq. 1), ours against TensorFlow.js conv3d + add. */
+import * as conv from '../../../src/nn/conv.ts';
+import { plainMultiplyAdd } from '../peak.ts';
+import { loadTfjs } from '../tfjs.ts';
+import type { Workload } from '../workload.ts';
+import { convLayerData, describeLayer, tfConvLayer, toTf, type ConvLayerConfig } from './conv-layer.ts';
+
+export function convForwardWorkload(name: string, config: ConvLayerConfig): Workload {
+  return {
+    name,
+    description: `conv forward, ${describeLayer(config)}`,
+    async prepare() {
+      const tf = await loadTfjs();
+      const data = convLayerData(config);
+      const { x, w, b, attrs } = data;
+      const [xt, wt, bt] = [toTf(tf, x), toTf(tf, w), toTf(tf, b)];
+      const layer = tfConvLayer(tf, config);
+      const peakOut = new Float64Array(data.dy.data.length);
+      return {
+        ours: () => void conv.forward({ x, w, b }, attrs),
+        tfjs: () => {
+          const y = layer(xt, wt, bt);
+          y.dataSync();
+          y.dispose();
+        },
+        peak: () => plainMultiplyAdd({ a: x.data, b: w.data, out: peakOut, macs: data.macs }),
+        dispose: () => tf.dispose([xt, wt, bt]),
+      };
+    },
+  };
+}
