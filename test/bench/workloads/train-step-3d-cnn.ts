@@ -18,6 +18,7 @@ import { createNetwork, createTrainer, trainStep, type LayerSpec } from '../../.
 import { createRng, type Tensor } from '../../../src/tensor/index.ts';
 import type { Rank, Tensor5D, Variable } from '@tensorflow/tfjs';
 import { loadTfjs } from '../tfjs.ts';
+import { plainMultiplyAdd, type MultiplyAddPass } from '../peak.ts';
 import type { Contestants, Workload } from '../workload.ts';
 
 const N = 8;
@@ -43,6 +44,26 @@ function batch(): { x: Tensor; target: Tensor } {
   const target = new Float64Array(N * CLASSES);
   for (let i = 0; i < N; i++) target[i * CLASSES + (i % CLASSES)] = 1;
   return { x: { shape: [N, SIDE, SIDE, SIDE, 1], data: x }, target: { shape: [N, CLASSES], data: target } };
+}
+
+/**
+ * The multiply-adds of the step, as the peak loop's passes: per conv and
+ * dense layer, Y = X W, dW = X^T dY and dX = dY W^T, each `macs` long
+ * (our backward also forms dX of the first layer).
+ */
+function peakPasses(): MultiplyAddPass[] {
+  const products = (xSize: number, wSize: number, ySize: number, macs: number): MultiplyAddPass[] => {
+    const [x, w, y] = [new Float64Array(xSize).fill(0.5), new Float64Array(wSize).fill(0.5), new Float64Array(ySize).fill(0.5)];
+    return [
+      { a: x, b: w, out: new Float64Array(ySize), macs },
+      { a: x, b: y, out: new Float64Array(wSize), macs },
+      { a: y, b: w, out: new Float64Array(xSize), macs },
+    ];
+  };
+  const conv1 = products(N * SIDE ** 3, 27 * 8, N * SIDE ** 3 * 8, N * SIDE ** 3 * 8 * 27);
+  const conv2 = products(N * 8 ** 3 * 8, 27 * 8 * 16, N * 8 ** 3 * 16, N * 8 ** 3 * 16 * 27 * 8);
+  const dense = products(N * 4 ** 3 * 16, CLASSES * 4 ** 3 * 16, N * CLASSES, N * CLASSES * 4 ** 3 * 16);
+  return [...conv1, ...conv2, ...dense];
 }
 
 async function prepare(): Promise<Contestants> {
@@ -85,9 +106,13 @@ async function prepare(): Promise<Contestants> {
     throw new Error(`train_step_3d_cnn: the first-step losses differ, ours ${ours} and TensorFlow.js ${theirs}`);
   }
 
+  const passes = peakPasses();
   return {
     ours: () => void trainStep(net, trainer, data, 'cross_entropy'),
     tfjs: () => void tfStep(),
+    peak: () => {
+      for (const pass of passes) plainMultiplyAdd(pass);
+    },
     dispose: () => {
       tf.dispose([x, target, ...Object.values(vars)]);
       adam.dispose();
