@@ -14,6 +14,8 @@ export interface LossAndGradients {
   readonly loss: number;
   readonly output: Tensor;
   readonly gradients: Readonly<Record<string, Tensor>>;
+  /** dL/dX, shaped like the input batch (what each input value contributes). */
+  readonly dx: Tensor;
   readonly pass: ForwardPass;
 }
 
@@ -24,6 +26,6 @@ export function lossAndGradients(net: Network, x: Tensor, target: Tensor, lossKi
   const pass = forward(net, x, { mode });
   const result = lossOp({ x: pass.output, target }, { kind: lossKind });
   if (!Number.isFinite(result.loss)) throw new DivergenceError('the loss', result.loss);
-  const { gradients } = backward(net, pass, result.dx);
-  return { loss: result.loss, output: pass.output, gradients, pass };
+  const { gradients, dx } = backward(net, pass, result.dx);
+  return { loss: result.loss, output: pass.output, gradients, dx, pass };
 }

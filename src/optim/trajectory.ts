@@ -3,7 +3,7 @@
  * state): theta_0, theta_1, ..., theta_steps and f at each. The run stops
  * early, with a message, when the gradient or theta stops being finite.
  */
-import { ParamError, assertCount } from '../tensor/index.ts';
+import { ShapeError, assertCount } from '../tensor/index.ts';
 import { firstNonFinite } from './divergence.ts';
 import type { Objective } from './objectives.ts';
 import type { Optimizer } from './optimizer.ts';
@@ -24,7 +24,7 @@ export function runTrajectory(optimizer: Optimizer, objective: Objective, theta0
   assertCount(optimizer.config.kind, 'steps', steps, 0);
   const p = objective.dimension;
   if (theta0.length !== p) {
-    throw new ParamError(objective.kind, `theta0 must hold ${p} values, got ${theta0.length}`);
+    throw new ShapeError(objective.kind, `theta0 must hold ${p} values, got ${theta0.length}`);
   }
   const theta = Float64Array.from(theta0);
   const grad = new Float64Array(p);

@@ -1,0 +1,21 @@
+/** The train_step_3d_cnn workload does the same job on both sides: equal first-step losses, then steps that keep running. */
+import { describe, expect, it } from 'vitest';
+import { trainStep3dCnn } from './workloads/train-step-3d-cnn.ts';
+import { WORKLOADS } from './workloads/index.ts';
+
+describe('train_step_3d_cnn', () => {
+  it('is registered', () => {
+    expect(WORKLOADS).toContain(trainStep3dCnn);
+  });
+
+  it('prepares ours and TensorFlow.js from the same weights (prepare checks the first-step losses agree) and runs further steps', async () => {
+    const contestants = await trainStep3dCnn.prepare();
+    try {
+      contestants.ours();
+      contestants.tfjs();
+      contestants.peak!();
+    } finally {
+      contestants.dispose?.();
+    }
+  });
+});
