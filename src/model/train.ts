@@ -10,7 +10,7 @@
  * were before that update, and ends: the chapters never draw NaN.
  */
 import { updateRunningStats } from '../nn/batchnorm.ts';
-import type { LossKind } from '../nn/loss.ts';
+import { LOSS_KINDS, type LossKind } from '../nn/loss.ts';
 import { createOptimizer, type Optimizer, type OptimizerConfig, type OptimizerState } from '../optim/index.ts';
 import { assertCount, assertKind, assertNumber, createRng, type Tensor } from '../tensor/index.ts';
 import { SCHEDULES, datasetSize, epochBatches, gatherRows, type Dataset, type Schedule } from './batch.ts';
@@ -84,8 +84,11 @@ export interface TrainSnapshot {
   /** 0-based batch within the epoch. */
   readonly batch: number;
   readonly batchSize: number;
-  /** Loss of this batch before the update (NaN-free; the last snapshot of a diverged run repeats the previous one's). */
-  readonly loss: number;
+  /**
+   * Loss of this batch before the update. The last snapshot of a diverged run
+   * repeats the previous update's loss, or is null when the first update diverged.
+   */
+  readonly loss: number | null;
   readonly accuracy: number | null;
   /** At the last batch of an epoch: the sample-weighted mean of the epoch's batch losses; else null. */
   readonly epochLoss: number | null;
@@ -96,7 +99,7 @@ export interface TrainSnapshot {
 }
 
 function checkOptions(options: TrainOptions): void {
-  assertKind('train', 'loss kind', options.loss, ['cross_entropy', 'mse'] as const);
+  assertKind('train', 'loss kind', options.loss, LOSS_KINDS);
   assertKind('train', 'schedule', options.schedule, SCHEDULES);
   assertCount('train', 'epochs', options.epochs);
   assertNumber('train', 'seed', options.seed);
@@ -108,7 +111,7 @@ export function* train(net: Network, data: Dataset, options: TrainOptions): Gene
   const trainer = createTrainer(net, options.optimizer);
   const rng = createRng(options.seed);
   let step = 0;
-  let lastLoss = Number.NaN;
+  let lastLoss: number | null = null;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const batches = epochBatches(n, options.schedule, options.batchSize, rng);
     let sum = 0;

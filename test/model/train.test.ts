@@ -52,7 +52,7 @@ describe('snapshots', () => {
     ]);
     expect(Object.isFrozen(snapshots[0])).toBe(true);
     const [a, b, c] = snapshots;
-    expect(c!.epochLoss).toBeCloseTo((6 * a!.loss + 6 * b!.loss + 4 * c!.loss) / 16, 12);
+    expect(c!.epochLoss).toBeCloseTo((6 * a!.loss! + 6 * b!.loss! + 4 * c!.loss!) / 16, 12);
   });
 
   it('report the batch accuracy for cross-entropy only', () => {
@@ -97,6 +97,12 @@ describe('divergence', () => {
     expect(last.diverged).toMatch(/^training diverged: .* holds .*; lower the learning rate \(at update \d+, epoch \d+\)$/);
     expect(snapshots.slice(0, -1).every((s) => s.diverged === null && Number.isFinite(s.loss))).toBe(true);
     for (const t of Object.values(net.params)) expect(t.data.every(Number.isFinite)).toBe(true);
+  });
+
+  it('reports a null loss when the very first update diverges', () => {
+    const { snapshots } = run({ schedule: 'full-batch', optimizer: { kind: 'sgd', lr: 1e300 } });
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatchObject({ step: 0, loss: null, done: true, diverged: expect.stringMatching(/after the update holds .* \(at update 1, epoch 1\)$/) });
   });
 
   it('catches a loss that grows step after step before it overflows (linear regression, lr beyond 2 / lambda_max)', () => {
