@@ -34,9 +34,10 @@ export function convBackwardFast(g: ConvGeometry, input: PackedInput, filters: P
   const channels = filters.channels;
   const grad = padRows(dy, cells, g.filters, channels, input.windowStart.length);
 
-  const db = new Float64Array(g.filters);
+  const filterCount = g.filters;
+  const db = new Float64Array(filterCount);
   for (let p = 0; p < cells; p++) {
-    for (let c = 0; c < g.filters; c++) db[c] += dy[p * g.filters + c]!;
+    for (let c = 0; c < filterCount; c++) db[c] += dy[p * filterCount + c]!;
   }
 
   const dwTiles = new Float64Array(input.tapOffset.length * channels);

@@ -4,7 +4,8 @@
  *
  * Input side:
  * - `padded`: x with its zero padding written out, [n, x + 2p_x, y + 2p_y, z + 2p_z, d],
- *   so every window lies inside the array and no read needs a bounds test.
+ *   so every window lies inside the array and no read needs a bounds test
+ *   (x itself when there is no padding).
  * - `windowStart[p]`: offset in `padded` of the corner of output cell p's window
  *   (strides included), for the P output cells in row-major order, padded to a
  *   multiple of BLOCK by repeating the last window.
@@ -50,6 +51,11 @@ export interface PackedFilters {
   readonly bias: Float64Array;
 }
 
+function hasPadding(g: ConvGeometry): boolean {
+  return g.padding.some((p) => p > 0);
+}
+
+/** The input side of the layout; without padding, `padded` is x itself (not a copy). */
 export function packInput(g: ConvGeometry, x: Float64Array): PackedInput {
   const [inX, inY, inZ] = g.input;
   const [pX, pY, pZ] = g.padding;
@@ -63,14 +69,16 @@ export function packInput(g: ConvGeometry, x: Float64Array): PackedInput {
   const rowX = sizeY * sizeZ * d; // stride of the padded x axis
   const rowY = sizeZ * d; // stride of the padded y axis
 
-  const padded = new Float64Array(g.batch * sizeX * rowX);
-  const run = inZ * d;
-  let src = 0;
-  for (let n = 0; n < g.batch; n++) {
-    for (let i = 0; i < inX; i++) {
-      for (let j = 0; j < inY; j++) {
-        let dst = (n * sizeX + i + pX) * rowX + (j + pY) * rowY + pZ * d;
-        for (let e = 0; e < run; e++) padded[dst++] = x[src++]!;
+  const padded = hasPadding(g) ? new Float64Array(g.batch * sizeX * rowX) : x;
+  if (padded !== x) {
+    const run = inZ * d;
+    let src = 0;
+    for (let n = 0; n < g.batch; n++) {
+      for (let i = 0; i < inX; i++) {
+        for (let j = 0; j < inY; j++) {
+          let dst = (n * sizeX + i + pX) * rowX + (j + pY) * rowY + pZ * d;
+          for (let e = 0; e < run; e++) padded[dst++] = x[src++]!;
+        }
       }
     }
   }
@@ -155,6 +163,7 @@ export function padRows(src: Float64Array, rows: number, width: number, stride: 
 
 /** The inverse of the input padding: the interior of a padded [n, X, Y, Z, d] array (drops the gradient of the padding). */
 export function unpad(g: ConvGeometry, input: PackedInput, padded: Float64Array): Float64Array {
+  if (!hasPadding(g)) return padded;
   const [inX, inY, inZ] = g.input;
   const [pX, pY, pZ] = g.padding;
   const [sizeX, sizeY, sizeZ] = input.paddedSize;
