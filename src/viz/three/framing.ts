@@ -73,3 +73,14 @@ export function fitDistance(size: Vec3, direction: Vec3, vfovDeg: number, aspect
   }
   return distance;
 }
+
+/**
+ * Width / height that suits a layout seen from `preset`: wide rows get a
+ * wide, short drawing area instead of a 4:3 box of empty space; volumes 4:3.
+ */
+export function stageAspect(size: Vec3, preset: ViewPreset): number {
+  const clamp = (r: number) => Math.min(3, Math.max(1, r));
+  if (preset === 'top') return clamp(size[0] / Math.max(size[2], 1));
+  if (preset === 'front') return clamp(size[0] / Math.max(size[1], 1));
+  return 4 / 3;
+}

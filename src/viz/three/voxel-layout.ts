@@ -20,7 +20,7 @@ export type Vec3 = [number, number, number];
 
 export interface LayoutOptions {
   mapLayout?: MapLayout;
-  /** Empty cells between neighbouring maps (default: a fifth of the map, at least 1). */
+  /** Empty cells between neighbouring maps (default: a fifth of a 2D/3D map, at least 1; 1 between 1D rows). */
   mapGap?: number;
   /** Show only this feature map (null or undefined: all of them). */
   map?: number | null;
@@ -51,7 +51,7 @@ export function layoutVoxels(grid: VoxelGrid, options: LayoutOptions = {}): Voxe
   const kind = resolveMapLayout(grid, options.mapLayout);
   const cols = kind === 'row' ? shown : kind === 'column' ? 1 : Math.ceil(Math.sqrt(shown));
   const rows = Math.ceil(shown / cols);
-  const mapGap = options.mapGap ?? Math.max(1, Math.round(Math.min(grid.nx, grid.dims === 1 ? grid.nx : grid.ny) * 0.2));
+  const mapGap = options.mapGap ?? (grid.dims === 1 ? 1 : Math.max(1, Math.round(Math.min(grid.nx, grid.ny) * 0.2)));
   const size: Vec3 = [cols * grid.nx + (cols - 1) * mapGap, grid.nz, rows * grid.ny + (rows - 1) * mapGap];
   // Raw centres run from 0 to size - 1 along each axis; centre them.
   const centre: Vec3 = [(size[0] - 1) / 2, (size[1] - 1) / 2, (size[2] - 1) / 2];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cameraBasis, fitDistance, presetFor, viewDirection, type ViewPreset } from '../../../src/viz/three/framing.ts';
+import { cameraBasis, fitDistance, presetFor, stageAspect, viewDirection, type ViewPreset } from '../../../src/viz/three/framing.ts';
 import type { Vec3 } from '../../../src/viz/three/voxel-layout.ts';
 
 /** Project the box corners from the fitted camera and check they land in [-1, 1]. */
@@ -45,5 +45,14 @@ describe('framing', () => {
     const dir = viewDirection('top');
     expect(fitDistance([20, 1, 5], dir, 30, 1)).toBeGreaterThan(fitDistance([10, 1, 5], dir, 30, 1));
     expect(fitDistance([10, 1, 5], dir, 30, 0.5)).toBeGreaterThan(fitDistance([10, 1, 5], dir, 30, 2));
+  });
+});
+
+describe('stageAspect', () => {
+  it('gives wide rows a wide drawing area, capped at 3:1, and volumes 4:3', () => {
+    expect(stageAspect([24, 1, 5], 'top')).toBe(3);
+    expect(stageAspect([11, 1, 5], 'top')).toBeCloseTo(2.2);
+    expect(stageAspect([5, 1, 9], 'top')).toBe(1);
+    expect(stageAspect([8, 8, 8], 'oblique')).toBeCloseTo(4 / 3);
   });
 });

@@ -1,0 +1,341 @@
+/**
+ * ONE WebGL renderer for the whole page. Browsers drop WebGL contexts past
+ * about 16, and a chapter may hold a dozen 3D views, so every view registers
+ * here and is drawn into its own element's rectangle of a single full-viewport
+ * canvas with setViewport / setScissor (three.js' "multiple elements" example).
+ *
+ * The canvas is fixed over the viewport with pointer-events: none; it is
+ * transparent everywhere except inside view rectangles, whose backgrounds are
+ * the views' own CSS backgrounds showing through. z-index: var(--viz-canvas-z, 5),
+ * so page chrome (menus, dialogs) placed above that stays on top.
+ *
+ * Drawing is on demand. A light animation-frame loop, running only while views
+ * are registered, measures each view's rectangle; it draws (all visible views,
+ * since a WebGL frame starts blank) only when a view asked for it (new data,
+ * an orbit easing out) or a rectangle moved (scroll, resize, layout shift).
+ * Views outside the viewport are skipped. Device pixel ratio is capped at 2.
+ *
+ * Context loss: three.js re-creates its GPU state on 'webglcontextrestored';
+ * the views are told (they show a short notice meanwhile) and everything is
+ * redrawn. Without WebGL, `sharedRenderer()` returns null and views show why.
+ */
+import { WebGLRenderer, type Camera, type Scene } from 'three';
+import { createWebGL2Context } from './webgl-support.ts';
+import { watchTheme } from './theme.ts';
+import { clippingAncestors, copyRect, measure, sameRect, type Rect } from './visible-rect.ts';
+
+export interface RenderClient {
+  /** The element whose rectangle the view is drawn into. */
+  readonly element: HTMLElement;
+  /** Name in statistics. */
+  readonly label: string;
+  readonly scene: Scene;
+  readonly camera: Camera;
+  /** Called before each draw with the element's size in CSS pixels. */
+  prepare(width: number, height: number): void;
+  contextLost(): void;
+  contextRestored(): void;
+  themeChanged(): void;
+}
+
+export interface ViewRegistration {
+  /** Ask for a redraw on the next animation frame. */
+  invalidate(): void;
+  unregister(): void;
+  /** Draw calls of this view in the last frame drawn (0 when it was skipped). */
+  readonly calls: number;
+}
+
+export interface RendererStats {
+  available: boolean;
+  /** Why WebGL is unavailable, when it is. */
+  reason: string | null;
+  contextLost: boolean;
+  /** WebGL canvases this module created (0 or 1). */
+  canvases: number;
+  views: number;
+  /** Views drawn in the last frame (the others were off-screen). */
+  drawnViews: number;
+  /** Frames actually drawn since the renderer was created. */
+  frames: number;
+  /** Draw calls and triangles of the last frame drawn, all views together. */
+  calls: number;
+  triangles: number;
+  /** GPU memory objects alive (renderer.info.memory). */
+  geometries: number;
+  textures: number;
+  programs: number;
+  perView: { label: string; calls: number; drawn: boolean }[];
+}
+
+interface Entry {
+  readonly client: RenderClient;
+  dirty: boolean;
+  drawn: boolean;
+  calls: number;
+  clippers: HTMLElement[] | null;
+  readonly full: Rect;
+  readonly clip: Rect;
+  readonly lastFull: Rect;
+  readonly lastClip: Rect;
+}
+
+const emptyRect = (): Rect => ({ left: 0, top: 0, width: 0, height: 0 });
+
+export class SharedRenderer {
+  readonly renderer: WebGLRenderer;
+  readonly canvas: HTMLCanvasElement;
+  private readonly entries = new Set<Entry>();
+  private frameId = 0;
+  private needsDraw = true;
+  private lost = false;
+  private frames = 0;
+  private lastCalls = 0;
+  private lastTriangles = 0;
+  private drawnViews = 0;
+  private readonly stopWatchingTheme: () => void;
+
+  constructor(canvas: HTMLCanvasElement, context: WebGL2RenderingContext) {
+    this.canvas = canvas;
+    canvas.className = 'viz-webgl-canvas';
+    canvas.setAttribute('aria-hidden', 'true');
+    // Through the CSSOM, one property at a time: the site's Content Security
+    // Policy forbids style attributes.
+    Object.assign(canvas.style, {
+      position: 'fixed',
+      left: '0',
+      top: '0',
+      width: '100%',
+      height: '100%',
+      pointerEvents: 'none',
+      zIndex: 'var(--viz-canvas-z, 5)',
+      display: 'block',
+    });
+    this.renderer = new WebGLRenderer({ canvas, context, antialias: true, alpha: true });
+    this.renderer.setClearColor(0x000000, 0);
+    this.renderer.info.autoReset = false;
+    document.body.append(canvas);
+    canvas.addEventListener('webglcontextlost', this.onLost);
+    canvas.addEventListener('webglcontextrestored', this.onRestored);
+    addEventListener('resize', this.onLayout);
+    this.stopWatchingTheme = watchTheme(this.onTheme);
+  }
+
+  register(client: RenderClient): ViewRegistration {
+    const entry: Entry = { client, dirty: true, drawn: false, calls: 0, clippers: null, full: emptyRect(), clip: emptyRect(), lastFull: emptyRect(), lastClip: emptyRect() };
+    this.entries.add(entry);
+    if (this.lost) client.contextLost();
+    this.schedule();
+    return {
+      invalidate: () => {
+        entry.dirty = true;
+        this.schedule();
+      },
+      unregister: () => {
+        if (!this.entries.delete(entry)) return;
+        // Its last picture is still on the canvas: redraw without it.
+        this.needsDraw = true;
+        this.schedule();
+      },
+      get calls() {
+        return entry.calls;
+      },
+    };
+  }
+
+  stats(): RendererStats {
+    const info = this.renderer.info;
+    return {
+      available: true,
+      reason: null,
+      contextLost: this.lost,
+      canvases: 1,
+      views: this.entries.size,
+      drawnViews: this.drawnViews,
+      frames: this.frames,
+      calls: this.lastCalls,
+      triangles: this.lastTriangles,
+      geometries: info.memory.geometries,
+      textures: info.memory.textures,
+      programs: info.programs?.length ?? 0,
+      perView: [...this.entries].map((e) => ({ label: e.client.label, calls: e.calls, drawn: e.drawn })),
+    };
+  }
+
+  /** Free the GPU context and remove the canvas (tests; pages never need it). */
+  dispose(): void {
+    cancelAnimationFrame(this.frameId);
+    this.frameId = 0;
+    this.entries.clear();
+    removeEventListener('resize', this.onLayout);
+    this.stopWatchingTheme();
+    this.canvas.removeEventListener('webglcontextlost', this.onLost);
+    this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
+    this.renderer.dispose();
+    this.canvas.remove();
+  }
+
+  private schedule(): void {
+    if (this.frameId === 0) this.frameId = requestAnimationFrame(this.tick);
+  }
+
+  private readonly tick = (): void => {
+    this.frameId = 0;
+    if (this.lost) return;
+    const resized = this.syncSize();
+    const w = this.canvas.clientWidth;
+    const h = this.canvas.clientHeight;
+    let draw = this.needsDraw || resized;
+    for (const e of this.entries) {
+      const el = e.client.element;
+      // A view not (yet) in the page has no rectangle; its clipping ancestors are found once it is.
+      if (el.isConnected) e.clippers ??= clippingAncestors(el);
+      const visible = el.isConnected && measure(el, e.clippers ?? [], w, h, e.full, e.clip);
+      if (!visible) e.clip.width = e.clip.height = 0;
+      if (e.dirty || !sameRect(e.clip, e.lastClip) || (visible && !sameRect(e.full, e.lastFull))) draw = true;
+    }
+    if (draw) this.draw(h);
+    // Keep watching rectangles while views exist: a layout shift moves a view
+    // without any event we could listen to.
+    if (this.entries.size > 0) this.schedule();
+  };
+
+  private syncSize(): boolean {
+    const ratio = Math.min(devicePixelRatio || 1, 2);
+    const w = this.canvas.clientWidth;
+    const h = this.canvas.clientHeight;
+    if (this.renderer.getPixelRatio() === ratio && this.canvas.width === Math.floor(w * ratio) && this.canvas.height === Math.floor(h * ratio)) {
+      return false;
+    }
+    this.renderer.setPixelRatio(ratio);
+    this.renderer.setSize(w, h, false);
+    for (const e of this.entries) e.clippers = null;
+    return true;
+  }
+
+  private draw(canvasHeight: number): void {
+    const r = this.renderer;
+    r.info.reset();
+    r.setScissorTest(false);
+    r.clear(true, true, false);
+    r.setScissorTest(true);
+    let drawn = 0;
+    for (const e of this.entries) {
+      copyRect(e.lastClip, e.clip);
+      copyRect(e.lastFull, e.full);
+      e.dirty = false;
+      e.drawn = e.clip.width > 0 && e.clip.height > 0 && e.full.width > 0 && e.full.height > 0;
+      if (!e.drawn) {
+        e.calls = 0;
+        continue;
+      }
+      const { full, clip } = e;
+      // The viewport is the whole element (the projection must not change as
+      // it scrolls out of view); the scissor is only the part that shows.
+      r.setViewport(full.left, canvasHeight - full.top - full.height, full.width, full.height);
+      r.setScissor(clip.left, canvasHeight - clip.top - clip.height, clip.width, clip.height);
+      e.client.prepare(full.width, full.height);
+      const before = r.info.render.calls;
+      r.render(e.client.scene, e.client.camera);
+      e.calls = r.info.render.calls - before;
+      drawn++;
+    }
+    this.needsDraw = false;
+    this.frames++;
+    this.drawnViews = drawn;
+    this.lastCalls = r.info.render.calls;
+    this.lastTriangles = r.info.render.triangles;
+  }
+
+  private readonly onLayout = (): void => {
+    for (const e of this.entries) e.clippers = null;
+    this.needsDraw = true;
+    this.schedule();
+  };
+
+  private readonly onTheme = (): void => {
+    for (const e of this.entries) e.client.themeChanged();
+    this.needsDraw = true;
+    this.schedule();
+  };
+
+  private readonly onLost = (): void => {
+    this.lost = true;
+    for (const e of this.entries) e.client.contextLost();
+  };
+
+  private readonly onRestored = (): void => {
+    // three.js' own listener (added first) has already rebuilt its GPU state.
+    this.lost = false;
+    this.needsDraw = true;
+    for (const e of this.entries) {
+      e.dirty = true;
+      e.client.contextRestored();
+    }
+    this.schedule();
+  };
+}
+
+let instance: SharedRenderer | null = null;
+let unavailable: string | null = null;
+
+/**
+ * The page's shared renderer, created on first use; null when WebGL is
+ * unavailable (see `webglUnavailableReason`).
+ */
+export function sharedRenderer(): SharedRenderer | null {
+  if (instance || unavailable !== null) return instance;
+  const support = createWebGL2Context();
+  if (!support.ok) {
+    unavailable = support.reason;
+    return null;
+  }
+  try {
+    instance = new SharedRenderer(support.canvas, support.context);
+  } catch (error) {
+    unavailable = `the graphics driver refused to start WebGL (${error instanceof Error ? error.message : String(error)})`;
+    return null;
+  }
+  exposeForTests();
+  return instance;
+}
+
+export function webglUnavailableReason(): string | null {
+  sharedRenderer();
+  return unavailable;
+}
+
+/** Draw calls, memory and per-view figures of the shared renderer (for tests and soak checks). */
+export function rendererStats(): RendererStats {
+  if (instance) return instance.stats();
+  return {
+    available: false,
+    reason: unavailable,
+    contextLost: false,
+    canvases: 0,
+    views: 0,
+    drawnViews: 0,
+    frames: 0,
+    calls: 0,
+    triangles: 0,
+    geometries: 0,
+    textures: 0,
+    programs: 0,
+    perView: [],
+  };
+}
+
+/** Tear the shared renderer down (test isolation); the next view creates a new one. */
+export function disposeSharedRenderer(): void {
+  instance?.dispose();
+  instance = null;
+  unavailable = null;
+}
+
+/**
+ * End-to-end and soak tests reach the statistics from the page as
+ * `window.__cnnAtlasViz.rendererStats()`; the canvas is `canvas.viz-webgl-canvas`.
+ */
+function exposeForTests(): void {
+  (globalThis as { __cnnAtlasViz?: unknown }).__cnnAtlasViz = { rendererStats };
+}
