@@ -19,7 +19,7 @@ import type { ConvGeometry } from '../conv-geometry.ts';
 /** Row-major flat offsets into x, w and y for a geometry. */
 function indexers(g: ConvGeometry) {
   const [inX, inY, inZ] = g.input;
-  const [wx, wy, wz] = g.window;
+  const [, wy, wz] = g.window;
   const [outX, outY, outZ] = g.output;
   const { depth, filters } = g;
   return {
@@ -27,26 +27,27 @@ function indexers(g: ConvGeometry) {
     wAt: (i: number, j: number, k: number, d: number, c: number) => (((i * wy + j) * wz + k) * depth + d) * filters + c,
     yAt: (n: number, x: number, y: number, z: number, c: number) => (((n * outX + x) * outY + y) * outZ + z) * filters + c,
     inside: (x: number, y: number, z: number) => x >= 0 && x < inX && y >= 0 && y < inY && z >= 0 && z < inZ,
-    taps: [wx, wy, wz] as const,
   };
 }
 
 /** Forward pass: one output value per output cell and filter. */
 export function convForwardReference(g: ConvGeometry, x: Float64Array, w: Float64Array, b: Float64Array): Float64Array {
-  const { xAt, wAt, yAt, inside, taps } = indexers(g);
+  const { xAt, wAt, yAt, inside } = indexers(g);
+  const [outX, outY, outZ] = g.output;
+  const [wx, wy, wz] = g.window;
   const [stX, stY, stZ] = g.stride;
   const [pX, pY, pZ] = g.padding;
-  const y = new Float64Array(g.yShape.reduce((a, s) => a * s, 1));
+  const y = new Float64Array(g.batch * outX * outY * outZ * g.filters);
   for (let n = 0; n < g.batch; n++) {
-    for (let ox = 0; ox < g.output[0]; ox++) {
-      for (let oy = 0; oy < g.output[1]; oy++) {
-        for (let oz = 0; oz < g.output[2]; oz++) {
+    for (let ox = 0; ox < outX; ox++) {
+      for (let oy = 0; oy < outY; oy++) {
+        for (let oz = 0; oz < outZ; oz++) {
           for (let c = 0; c < g.filters; c++) {
             let sum = b[c]!; // term: b
             // slide: the window of this output cell starts at (ox*st - p) on each axis
-            for (let i = 0; i < taps[0]; i++) {
-              for (let j = 0; j < taps[1]; j++) {
-                for (let k = 0; k < taps[2]; k++) {
+            for (let i = 0; i < wx; i++) {
+              for (let j = 0; j < wy; j++) {
+                for (let k = 0; k < wz; k++) {
                   const ix = ox * stX - pX + i;
                   const iy = oy * stY - pY + j;
                   const iz = oz * stZ - pZ + k;
@@ -82,22 +83,24 @@ export interface ConvGradientData {
  *   dx[cell]          = sum over the windows covering the cell of dy * W
  */
 export function convBackwardReference(g: ConvGeometry, x: Float64Array, w: Float64Array, dy: Float64Array): ConvGradientData {
-  const { xAt, wAt, yAt, inside, taps } = indexers(g);
+  const { xAt, wAt, yAt, inside } = indexers(g);
+  const [outX, outY, outZ] = g.output;
+  const [wx, wy, wz] = g.window;
   const [stX, stY, stZ] = g.stride;
   const [pX, pY, pZ] = g.padding;
   const dx = new Float64Array(x.length);
   const dw = new Float64Array(w.length);
   const db = new Float64Array(g.filters);
   for (let n = 0; n < g.batch; n++) {
-    for (let ox = 0; ox < g.output[0]; ox++) {
-      for (let oy = 0; oy < g.output[1]; oy++) {
-        for (let oz = 0; oz < g.output[2]; oz++) {
+    for (let ox = 0; ox < outX; ox++) {
+      for (let oy = 0; oy < outY; oy++) {
+        for (let oz = 0; oz < outZ; oz++) {
           for (let c = 0; c < g.filters; c++) {
             const grad = dy[yAt(n, ox, oy, oz, c)]!;
             db[c] += grad;
-            for (let i = 0; i < taps[0]; i++) {
-              for (let j = 0; j < taps[1]; j++) {
-                for (let k = 0; k < taps[2]; k++) {
+            for (let i = 0; i < wx; i++) {
+              for (let j = 0; j < wy; j++) {
+                for (let k = 0; k < wz; k++) {
                   const ix = ox * stX - pX + i;
                   const iy = oy * stY - pY + j;
                   const iz = oz * stZ - pZ + k;
