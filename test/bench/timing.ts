@@ -9,7 +9,7 @@ export interface TimingOptions {
   rounds: number;
 }
 
-export const DEFAULT_TIMING: TimingOptions = { warmup: 3, rounds: 11 };
+export const DEFAULT_TIMING: TimingOptions = { warmup: 3, rounds: 15 };
 
 export function median(samples: readonly number[]): number {
   if (samples.length === 0) throw new Error('median of no samples');
