@@ -1,6 +1,7 @@
 /**
  * Train / validation split, stratified: each class gives the same share of
- * its samples to validation, so both parts stay balanced. Seeded; the
+ * its samples to validation (rounded so the total is round(fraction * n)),
+ * so both parts stay balanced. Seeded; the
  * samples keep their data-set order inside each part.
  */
 import { ParamError } from '../tensor/errors.ts';
@@ -28,11 +29,20 @@ export function splitIndices(labels: Int32Array, options: SplitOptions): { train
     list.push(i);
     byClass.set(label, list);
   });
+  // per-class quotas fraction * n_c, rounded by largest remainder so the total is round(fraction * n)
+  const classes = [...byClass.keys()].sort((a, b) => a - b);
+  const take = new Map(classes.map((c) => [c, Math.floor(fraction * byClass.get(c)!.length)]));
+  let left = Math.round(fraction * labels.length) - [...take.values()].reduce((a, b) => a + b, 0);
+  const remainder = (c: number) => fraction * byClass.get(c)!.length - take.get(c)!;
+  for (const c of [...classes].sort((a, b) => remainder(b) - remainder(a) || a - b)) {
+    if (left <= 0) break;
+    take.set(c, take.get(c)! + 1);
+    left--;
+  }
   const held = new Uint8Array(labels.length);
   for (const [label, members] of byClass) {
-    const take = Math.round(fraction * members.length);
     const order = permutation(createRng(mixSeed(seed, SPLIT_STREAM, label)), members.length);
-    for (let r = 0; r < take; r++) held[members[order[r]!]!] = 1;
+    for (let r = 0; r < take.get(label)!; r++) held[members[order[r]!]!] = 1;
   }
   const validation: number[] = [];
   const train: number[] = [];

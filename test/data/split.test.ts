@@ -19,11 +19,21 @@ describe('train / validation split', () => {
   it('holds out the same share of every class, each sample in exactly one part', () => {
     const { train, validation } = splitIndices(DS.labels, { validationFraction: 0.25, seed: 1 });
     expect([...train, ...validation].sort((a, b) => a - b)).toEqual([...Array(41).keys()]);
+    expect(validation.length).toBe(Math.round(0.25 * 41));
     for (let c = 0; c < 4; c++) {
       const members = [...DS.labels].filter((l) => l === c).length;
-      expect([...validation].filter((i) => DS.labels[i] === c).length).toBe(Math.round(0.25 * members));
+      const held = [...validation].filter((i) => DS.labels[i] === c).length;
+      expect(Math.abs(held - 0.25 * members)).toBeLessThan(1);
     }
     expect([...train]).toEqual([...train].sort((a, b) => a - b));
+  });
+
+  it('rounds the per-class quotas so the total is the requested share', () => {
+    const forty = createDataset({ seed: 2, count: 40, dims: 1, size: 8 });
+    const { train, validation } = splitIndices(forty.labels, { validationFraction: 0.25, seed: 1 });
+    expect([train.length, validation.length]).toEqual([30, 10]);
+    const perClass = [0, 1, 2, 3].map((c) => [...validation].filter((i) => forty.labels[i] === c).length);
+    expect(perClass.sort()).toEqual([2, 2, 3, 3]);
   });
 
   it('is reproducible for a seed and changes with it', () => {
@@ -51,7 +61,7 @@ describe('train / validation split', () => {
     const eight = createDataset({ seed: 1, count: 8, dims: 1, size: 8 });
     const cases: [() => unknown, string][] = [
       [() => splitIndices(eight.labels, { validationFraction: 0.05, seed: 1 }), 'split: validationFraction 0.05 of 8 samples leaves no validation sample'],
-      [() => splitIndices(eight.labels, { validationFraction: 0.9, seed: 1 }), 'split: validationFraction 0.9 of 8 samples leaves no training sample'],
+      [() => splitIndices(eight.labels, { validationFraction: 0.95, seed: 1 }), 'split: validationFraction 0.95 of 8 samples leaves no training sample'],
       [() => splitIndices(eight.labels, { validationFraction: 1, seed: 1 }), 'split: validationFraction must lie in (0, 1), got 1'],
       [() => splitIndices(eight.labels, { validationFraction: 0.5, seed: -2 }), 'split: seed must be an integer of at least 0, got -2'],
       [() => subsetDataset(eight, Int32Array.from([0, 8])), 'subset: index 8 is outside 0..7'],
