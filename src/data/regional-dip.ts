@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../tensor/rng.ts';
 import { TWO_PI, degrees, exactCos, exactSin, radians } from './exact-math.ts';
-import { uniform } from './stack.ts';
+import { uniform } from './uniform.ts';
 
 /** Default and largest allowed maximum of the regional dip, degrees. */
 export const REGIONAL_DIP_DEFAULT = 5;

@@ -10,6 +10,7 @@
  */
 import type { Rng } from '../tensor/rng.ts';
 import { FACIES_COUNT } from './facies.ts';
+import { uniform } from './uniform.ts';
 
 export const S_MIN = -1;
 export const S_MAX = 2;
@@ -44,10 +45,6 @@ export function drawFacies(rng: Rng, weights: FaciesWeights, exclude: number): n
     r -= w;
   }
   return last;
-}
-
-export function uniform(rng: Rng, lo: number, hi: number): number {
-  return lo + (hi - lo) * rng.next();
 }
 
 export function drawStack(rng: Rng, weights: FaciesWeights): LayerStack {

@@ -14,7 +14,8 @@ import type { Rng } from '../../tensor/rng.ts';
 import { TWO_PI, degrees, exactCos, exactSin, radians } from '../exact-math.ts';
 import { LIMESTONE, SAND, SHALE, SILT } from '../facies.ts';
 import { drawRegionalDip, regionalShift, type RegionalDip } from '../regional-dip.ts';
-import { drawStack, faciesAt, uniform, type LayerStack } from '../stack.ts';
+import { drawStack, faciesAt, type LayerStack } from '../stack.ts';
+import { uniform } from '../uniform.ts';
 import { regionalSlope } from './layered.ts';
 import { cellDepth, type Structure } from './structure.ts';
 

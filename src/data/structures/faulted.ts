@@ -9,7 +9,8 @@
  */
 import { exactCos, exactSin, radians } from '../exact-math.ts';
 import { drawRegionalDip, regionalShift, type RegionalDip } from '../regional-dip.ts';
-import { drawStack, faciesAt, uniform, type LayerStack } from '../stack.ts';
+import { drawStack, faciesAt, type LayerStack } from '../stack.ts';
+import { uniform } from '../uniform.ts';
 import { layeredWeights, regionalSlope } from './layered.ts';
 import { cellDepth, type Structure } from './structure.ts';
 

@@ -8,7 +8,8 @@
  */
 import { TWO_PI, degrees, exactCos, exactSin, radians } from '../exact-math.ts';
 import { drawRegionalDip, regionalShift, type RegionalDip } from '../regional-dip.ts';
-import { drawStack, uniform, type LayerStack } from '../stack.ts';
+import { drawStack, type LayerStack } from '../stack.ts';
+import { uniform } from '../uniform.ts';
 import { fillShifted, layeredWeights } from './layered.ts';
 import type { Structure } from './structure.ts';
 

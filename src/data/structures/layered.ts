@@ -6,7 +6,8 @@
 import type { Rng } from '../../tensor/rng.ts';
 import { LIMESTONE, SAND, SHALE, SILT } from '../facies.ts';
 import type { RegionalDip } from '../regional-dip.ts';
-import { faciesAt, uniform, type FaciesWeights, type LayerStack } from '../stack.ts';
+import { faciesAt, type FaciesWeights, type LayerStack } from '../stack.ts';
+import { uniform } from '../uniform.ts';
 import { cellDepth } from './structure.ts';
 
 /** Sand share among the beds of a layered model, drawn per model so net-to-gross varies between samples. */
