@@ -17,7 +17,7 @@ const HALF_PI_LO = 6.077100506506192e-11;
 const SQRT3 = 1.7320508075688772;
 const TAN_PI_12 = 0.2679491924311227;
 
-/** Taylor series of sin on |r| <= pi/4 (the next term is below 2e-17). */
+/** Taylor series of sin on |r| <= pi/4, to r^17 (the first term left out is below 1e-19). */
 function sinKernel(r: number): number {
   const r2 = r * r;
   let term = r;
@@ -29,7 +29,7 @@ function sinKernel(r: number): number {
   return sum;
 }
 
-/** Taylor series of cos on |r| <= pi/4. */
+/** Taylor series of cos on |r| <= pi/4, to r^18 (the first term left out is below 1e-20). */
 function cosKernel(r: number): number {
   const r2 = r * r;
   let term = 1;
@@ -67,7 +67,7 @@ export function exactCos(x: number): number {
   return sinKernel(r);
 }
 
-/** atan on |t| <= tan(pi/12) by its alternating series (30 terms bound the error below 1e-17). */
+/** atan on |t| <= tan(pi/12) by its alternating series, to t^29 (the first term left out is below 1e-19). */
 function atanKernel(t: number): number {
   const t2 = t * t;
   let power = t;
