@@ -10,10 +10,11 @@
  * so page chrome (menus, dialogs) placed above that stays on top.
  *
  * Drawing is on demand. A light animation-frame loop, running only while views
- * are registered, measures each view's rectangle; it draws (all visible views,
- * since a WebGL frame starts blank) only when a view asked for it (new data,
- * an orbit easing out) or a rectangle moved (scroll, resize, layout shift).
- * Views outside the viewport are skipped. Device pixel ratio is capped at 2.
+ * are registered, measures each view's rectangle. When a view asks for a
+ * redraw (new data, an orbit), only that view is drawn again: the drawing
+ * buffer is preserved between frames. When a rectangle moves (scroll, resize,
+ * layout shift) every visible view is drawn. Views outside the viewport are
+ * skipped. Device pixel ratio is capped at 2.
  *
  * Context loss: three.js re-creates its GPU state on 'webglcontextrestored';
  * the views are told (they show a short notice meanwhile) and everything is
@@ -42,7 +43,7 @@ export interface ViewRegistration {
   /** Ask for a redraw on the next animation frame. */
   invalidate(): void;
   unregister(): void;
-  /** Draw calls of this view in the last frame drawn (0 when it was skipped). */
+  /** Draw calls of this view the last time it was drawn (0 when it is off-screen). */
   readonly calls: number;
 }
 
@@ -54,7 +55,7 @@ export interface RendererStats {
   /** WebGL canvases this module created (0 or 1). */
   canvases: number;
   views: number;
-  /** Views drawn in the last frame (the others were off-screen). */
+  /** Views drawn in the last frame (the others were off-screen or unchanged). */
   drawnViews: number;
   /** Frames actually drawn since the renderer was created. */
   frames: number;
@@ -111,7 +112,7 @@ export class SharedRenderer {
       zIndex: 'var(--viz-canvas-z, 5)',
       display: 'block',
     });
-    this.renderer = new WebGLRenderer({ canvas, context, antialias: true, alpha: true });
+    this.renderer = new WebGLRenderer({ canvas, context, alpha: true });
     this.renderer.setClearColor(0x000000, 0);
     this.renderer.info.autoReset = false;
     document.body.append(canvas);
@@ -185,16 +186,18 @@ export class SharedRenderer {
     const resized = this.syncSize();
     const w = this.canvas.clientWidth;
     const h = this.canvas.clientHeight;
-    let draw = this.needsDraw || resized;
+    let all = this.needsDraw || resized;
+    let some = false;
     for (const e of this.entries) {
       const el = e.client.element;
       // A view not (yet) in the page has no rectangle; its clipping ancestors are found once it is.
       if (el.isConnected) e.clippers ??= clippingAncestors(el);
       const visible = el.isConnected && measure(el, e.clippers ?? [], w, h, e.full, e.clip);
       if (!visible) e.clip.width = e.clip.height = 0;
-      if (e.dirty || !sameRect(e.clip, e.lastClip) || (visible && !sameRect(e.full, e.lastFull))) draw = true;
+      if (!sameRect(e.clip, e.lastClip) || (visible && !sameRect(e.full, e.lastFull))) all = true;
+      else if (e.dirty) some = true;
     }
-    if (draw) this.draw(h);
+    if (all || some) this.draw(h, all);
     // Keep watching rectangles while views exist: a layout shift moves a view
     // without any event we could listen to.
     if (this.entries.size > 0) this.schedule();
@@ -213,14 +216,18 @@ export class SharedRenderer {
     return true;
   }
 
-  private draw(canvasHeight: number): void {
+  /** Draw every visible view (`all`), or only those that asked to be redrawn. */
+  private draw(canvasHeight: number, all: boolean): void {
     const r = this.renderer;
     r.info.reset();
-    r.setScissorTest(false);
-    r.clear(true, true, false);
+    if (all) {
+      r.setScissorTest(false);
+      r.clear(true, true, false);
+    }
     r.setScissorTest(true);
     let drawn = 0;
     for (const e of this.entries) {
+      if (!all && !e.dirty) continue;
       copyRect(e.lastClip, e.clip);
       copyRect(e.lastFull, e.full);
       e.dirty = false;

@@ -1,10 +1,12 @@
 /**
- * Which cells are drawn: slicing a volume open along an axis, and showing a
- * single feature map. The drawn cells are packed, in cell order, into the
- * first `count` instances of the instanced mesh, so hidden cells cost nothing
+ * Which cells are shown: slicing a volume open along an axis, and showing a
+ * single feature map. `visibleCells` decides what the reader can reach (the
+ * keyboard cursor walks these); `surfaceCells` keeps those that can actually
+ * be seen, the ones with a face towards an empty neighbour. Only surface
+ * cells become instances: a full 32³ volume draws 5 768 cubes, not 32 768,
  * and a ray can only hit what is drawn.
  */
-import { cellCoords, type VoxelGrid } from './voxel-grid.ts';
+import { cellCoords, cellIndex, type VoxelGrid } from './voxel-grid.ts';
 
 export type Axis = 'x' | 'y' | 'z';
 
@@ -67,4 +69,36 @@ export function visibleCells(g: VoxelGrid, slice: SliceSpec | null, map: number 
     }
   }
   return { cells, slots, count };
+}
+
+export interface DrawnCells {
+  /** instance slot -> cell, for slots 0..count-1. */
+  readonly cells: Int32Array;
+  readonly count: number;
+}
+
+/**
+ * The visible cells that are not enclosed on all six sides by other visible
+ * cells (the grid edge, a slice, a hidden map or a `small` cell such as
+ * zero padding all count as open), in cell order.
+ */
+export function surfaceCells(
+  g: VoxelGrid,
+  visible: VisibleCells,
+  small: ((x: number, y: number, z: number) => boolean) | null,
+  reuse?: DrawnCells,
+): DrawnCells {
+  const cells = reuse && reuse.cells.length === g.cells ? reuse.cells : new Int32Array(g.cells);
+  const coords = [0, 0, 0, 0];
+  const solid = (x: number, y: number, z: number, d: number) =>
+    x >= 0 && x < g.nx && y >= 0 && y < g.ny && z >= 0 && z < g.nz && visible.slots[cellIndex(g, x, y, z, d)]! >= 0 && !(small && small(x, y, z));
+  let count = 0;
+  for (let i = 0; i < visible.count; i++) {
+    const c = visible.cells[i]!;
+    const [x, y, z, d] = cellCoords(g, c, coords) as [number, number, number, number];
+    const enclosed =
+      solid(x - 1, y, z, d) && solid(x + 1, y, z, d) && solid(x, y - 1, z, d) && solid(x, y + 1, z, d) && solid(x, y, z - 1, d) && solid(x, y, z + 1, d);
+    if (!enclosed) cells[count++] = c;
+  }
+  return { cells, count };
 }

@@ -23,6 +23,8 @@ export interface ViewFrame {
   readonly readoutText: HTMLElement;
   /** Show a sentence in place of the picture, or hide it (null). */
   setStatus(text: string | null): void;
+  /** No WebGL: the stage shrinks to a sentence saying why (and what still works). */
+  markUnavailable(reason: string): void;
   /** Read-out text, with an optional colour swatch (CSS colour). */
   setReadout(text: string, swatch?: string | null): void;
   dispose(): void;
@@ -97,6 +99,12 @@ export function createViewFrame(container: HTMLElement, options: FrameOptions = 
     setStatus(text) {
       status.hidden = text === null;
       status.textContent = text ?? '';
+    },
+    markUnavailable(reason) {
+      root.classList.add('viz3d--no-webgl');
+      stage.style.aspectRatio = '';
+      status.hidden = false;
+      status.textContent = `3D view unavailable: ${reason}. The read-out below still works from the keyboard; the 2D charts and equations on this page are not affected.`;
     },
     setReadout(text, color = null) {
       readoutText.textContent = text;

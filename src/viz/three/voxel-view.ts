@@ -28,7 +28,7 @@ import { highlightMask, type CellRange, type HighlightSpec } from './highlight.t
 import { createOrbitInput } from './orbit-input.ts';
 import { createOrientationGizmo } from './orientation-gizmo.ts';
 import { sharedRenderer, webglUnavailableReason, type RenderClient, type ViewRegistration } from './shared-renderer.ts';
-import { visibleCells, type SliceSpec, type VisibleCells } from './slicing.ts';
+import { surfaceCells, visibleCells, type DrawnCells, type SliceSpec, type VisibleCells } from './slicing.ts';
 import { srgbToLinear } from './srgb.ts';
 import { readTheme, type ViewTheme } from './theme.ts';
 import { createViewFrame } from './view-frame.ts';
@@ -100,7 +100,8 @@ export interface VoxelView {
   /** Put the read-out cursor on a cell ([x, y, z] or [x, y, z, d]), or hide it. */
   setCursor(index: readonly number[] | null): void;
   resetView(): void;
-  stats(): { cells: number; drawnCells: number; calls: number };
+  /** cells in the grid, cells not hidden by slice or map, cubes actually drawn (the visible surface), draw calls last frame. */
+  stats(): { cells: number; visibleCells: number; instances: number; calls: number };
   dispose(): void;
 }
 
@@ -131,6 +132,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
   let values: Float64Array = new Float64Array(0);
   let cellRGB: Float32Array = new Float32Array(0);
   let visible: VisibleCells | undefined;
+  let drawn: DrawnCells | undefined;
   let mask: Uint8Array | undefined;
   let masked = false;
   let domain: readonly [number, number] = [0, 1];
@@ -176,11 +178,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
   };
   const renderer = sharedRenderer();
   const registration: ViewRegistration | null = renderer ? renderer.register(client) : null;
-  if (!renderer) {
-    frame.setStatus(
-      `3D view unavailable: ${webglUnavailableReason()}. The read-out below still works from the keyboard, and the 2D charts and equations on this page are not affected.`,
-    );
-  }
+  if (!renderer) frame.markUnavailable(webglUnavailableReason() ?? 'WebGL could not be started');
   const invalidate = () => registration?.invalidate();
 
   function applyTheme(): void {
@@ -216,7 +214,9 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
       cursor = -1;
       rebuildLayout(dimsChanged);
     } else {
-      writeInstances(false);
+      // Padding may have changed, and with it which cells are enclosed.
+      updateDrawn();
+      writeInstances(true);
     }
     refreshReadout();
   }
@@ -226,6 +226,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
     const previous = layout;
     layout = layoutVoxels(grid, { mapLayout: options.mapLayout, mapGap: options.mapGap, map: shownMap });
     visible = visibleCells(grid, slice, shownMap, visible);
+    updateDrawn();
     mask = highlight ? highlightMask(grid, highlight, mask).mask : undefined;
     masked = highlight !== null;
     const replaced = voxels.reserve(grid.cells);
@@ -234,7 +235,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
       scene.add(voxels.mesh);
     }
     const preset = viewPreset();
-    if (options.height === undefined) stage.style.aspectRatio = String(options.aspect ?? stageAspect(layout.size, preset));
+    if (options.height === undefined && renderer) stage.style.aspectRatio = String(options.aspect ?? stageAspect(layout.size, preset));
     if (reframe || !previous) {
       fit.reset(layout.size, preset);
     } else if (previous.size.some((s, i) => s !== layout!.size[i])) {
@@ -246,17 +247,24 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
 
   const coords = [0, 0, 0, 0];
   const centre: [number, number, number] = [0, 0, 0];
+  const isPadding = (x: number, y: number, z: number) => isPaddingCell(grid!, padding, x, y, z);
+
+  /** Cells enclosed by others are never seen: only the surface becomes instances. */
+  function updateDrawn(): void {
+    if (!grid || !visible) return;
+    drawn = surfaceCells(grid, visible, padding ? isPadding : null, drawn);
+  }
 
   /** Write instance colours (and matrices when `matrices`) for the drawn cells. */
   function writeInstances(matrices: boolean): void {
-    if (!grid || !layout || !visible) return;
+    if (!grid || !layout || !drawn) return;
     const m = voxels.matrices;
     const c = voxels.colors;
     const bg = theme.background;
     const full = 1 - gap;
     const lifted = 1 - gap * 0.35;
-    for (let s = 0; s < visible.count; s++) {
-      const cell = visible.cells[s]!;
+    for (let s = 0; s < drawn.count; s++) {
+      const cell = drawn.cells[s]!;
       cellCoords(grid, cell, coords);
       const pad = isPaddingCell(grid, padding, coords[0]!, coords[1]!, coords[2]!);
       const on = masked && mask![cell] === 1;
@@ -283,7 +291,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
         writeInstanceMatrix(m, s, centre[0], centre[1], centre[2], scale);
       }
     }
-    voxels.commit(visible.count, matrices, true);
+    voxels.commit(drawn.count, matrices, true);
     invalidate();
   }
 
@@ -359,14 +367,14 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
 
   function pick(): void {
     pickFrame = 0;
-    if (!grid || !visible || visible.count === 0) return;
+    if (!grid || !drawn || drawn.count === 0) return;
     const r = stage.getBoundingClientRect();
     ndc.set(((pointerX - r.left - stage.clientLeft) / stage.clientWidth) * 2 - 1, -((pointerY - r.top - stage.clientTop) / stage.clientHeight) * 2 + 1);
     camera.updateMatrixWorld();
     raycaster.setFromCamera(ndc, camera);
     const hits = raycaster.intersectObject(voxels.mesh as InstancedMesh, false);
     const slot = hits.length > 0 ? hits[0]!.instanceId : undefined;
-    setCursorCell(slot === undefined ? -1 : visible.cells[slot]!);
+    setCursorCell(slot === undefined ? -1 : drawn.cells[slot]!);
   }
 
   function onPointerMove(e: PointerEvent): void {
@@ -446,6 +454,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
       slice = next;
       if (!grid) return;
       visible = visibleCells(grid, slice, shownMap, visible);
+      updateDrawn();
       if (cursor >= 0 && visible.slots[cursor]! < 0) setCursorCell(-1);
       stage.setAttribute('aria-label', describeTensor(grid, finiteExtent(values), name) + sliceText());
       writeInstances(true);
@@ -480,7 +489,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
       invalidate();
     },
     stats() {
-      return { cells: grid?.cells ?? 0, drawnCells: visible?.count ?? 0, calls: registration?.calls ?? 0 };
+      return { cells: grid?.cells ?? 0, visibleCells: visible?.count ?? 0, instances: drawn?.count ?? 0, calls: registration?.calls ?? 0 };
     },
     dispose() {
       if (disposed) return;

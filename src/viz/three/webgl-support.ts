@@ -9,15 +9,18 @@ export type WebGLSupport =
   | { readonly ok: true; readonly canvas: HTMLCanvasElement; readonly context: WebGL2RenderingContext }
   | { readonly ok: false; readonly reason: string };
 
-const ATTRIBUTES: WebGLContextAttributes = {
+const attributes = (): WebGLContextAttributes => ({
   alpha: true,
-  antialias: true,
+  // Multisampling matters on 1x screens and projectors; on dense screens the
+  // pixels are small enough, and phones keep the fill rate for the cubes.
+  antialias: (globalThis.devicePixelRatio ?? 1) < 2,
   depth: true,
   stencil: false,
   premultipliedAlpha: true,
-  preserveDrawingBuffer: false,
+  // Kept between frames, so orbiting one view redraws that view only.
+  preserveDrawingBuffer: true,
   powerPreference: 'default',
-};
+});
 
 export function createWebGL2Context(): WebGLSupport {
   if (typeof document === 'undefined') return { ok: false, reason: 'there is no page to draw on' };
@@ -32,7 +35,7 @@ export function createWebGL2Context(): WebGLSupport {
   canvas.addEventListener('webglcontextcreationerror', onError);
   let context: WebGL2RenderingContext | null = null;
   try {
-    context = canvas.getContext('webgl2', ATTRIBUTES);
+    context = canvas.getContext('webgl2', attributes());
   } catch (error) {
     detail = error instanceof Error ? error.message : String(error);
   }
@@ -41,7 +44,7 @@ export function createWebGL2Context(): WebGLSupport {
     const why = detail ? ` (${detail})` : '';
     return {
       ok: false,
-      reason: `WebGL 2 is turned off or blocked on this device, for example because hardware acceleration is disabled in the browser settings${why}`,
+      reason: `WebGL 2 is turned off or blocked on this device (for example, hardware acceleration is disabled)${why}`,
     };
   }
   return { ok: true, canvas, context };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cellCoords, voxelGrid } from '../../../src/viz/three/voxel-grid.ts';
-import { clampSlice, visibleCells } from '../../../src/viz/three/slicing.ts';
+import { clampSlice, surfaceCells, visibleCells } from '../../../src/viz/three/slicing.ts';
 
 describe('visibleCells', () => {
   const g = voxelGrid([4, 4, 4, 2]);
@@ -45,5 +45,30 @@ describe('visibleCells', () => {
   it('clamps a slice index into the grid', () => {
     expect(clampSlice(g, { axis: 'y', index: 9 })).toEqual({ axis: 'y', index: 3, mode: 'upTo' });
     expect(clampSlice(g, { axis: 'y', index: -2, mode: 'only' }).index).toBe(0);
+  });
+});
+
+describe('surfaceCells', () => {
+  it('draws only the shell of a full volume: 32³ - 30³ cubes', () => {
+    const g = voxelGrid([32, 32, 32]);
+    const drawn = surfaceCells(g, visibleCells(g, null, null), null);
+    expect(drawn.count).toBe(32 ** 3 - 30 ** 3);
+  });
+
+  it('draws every cell of a 2D map and of a single slice', () => {
+    const flat = voxelGrid([6, 6, 1, 2]);
+    expect(surfaceCells(flat, visibleCells(flat, null, null), null).count).toBe(72);
+    const g = voxelGrid([5, 5, 5]);
+    expect(surfaceCells(g, visibleCells(g, { axis: 'y', index: 2, mode: 'only' }, null), null).count).toBe(25);
+  });
+
+  it('opens the cells next to a cut and next to small (padding) cells', () => {
+    const g = voxelGrid([5, 5, 5]);
+    const cut = surfaceCells(g, visibleCells(g, { axis: 'z', index: 2 }, null), null);
+    // 5×5×3 block: everything but the 3×3×1 core (z = 1) is on the surface.
+    expect(cut.count).toBe(75 - 9);
+    const padded = surfaceCells(g, visibleCells(g, null, null), (x, y, z) => x === 0 || x === 4 || y === 0 || y === 4 || z === 0 || z === 4);
+    // The border is padding; of the 3×3×3 core only its centre is enclosed.
+    expect(padded.count).toBe(125 - 1);
   });
 });
