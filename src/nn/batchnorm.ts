@@ -143,21 +143,21 @@ export function forward(inputs: BatchNormInputs, attrs: BatchNormAttrs): BatchNo
   const eps = assertNumber(OP, 'eps', attrs.eps, { lo: 0, loOpen: true });
   const d = validate(inputs, mode);
   const { x, gamma, beta } = inputs;
-  const count = valuesPerMap(x.shape);
-  const stats = mode === 'train' ? batchStatistics(x, d, count) : { mean: inputs.mean!.data, variance: inputs.var!.data };
+  const count = valuesPerMap(x.shape); // term: m
+  const stats = mode === 'train' ? batchStatistics(x, d, count) : { mean: inputs.mean!.data, variance: inputs.var!.data }; // term: mu, sigma2
   const invStd = new Float64Array(d);
   for (let c = 0; c < d; c++) {
     if (!Number.isFinite(stats.mean[c]!) || !Number.isFinite(stats.variance[c]!)) {
       throw new ShapeError(OP, `the batch statistics of feature map ${c} overflow: x ${formatShape(x.shape)} holds values too large to square and sum`);
     }
-    invStd[c] = 1 / Math.sqrt(stats.variance[c]! + eps);
+    invStd[c] = 1 / Math.sqrt(stats.variance[c]! + eps); // term: eps, sigma2
   }
   const xhat = new Float64Array(x.data.length);
   const y = new Float64Array(x.data.length);
   for (let i = 0; i < y.length; i++) {
     const c = i % d;
-    xhat[i] = (x.data[i]! - stats.mean[c]!) * invStd[c]!;
-    y[i] = gamma.data[c]! * xhat[i]! + beta.data[c]!;
+    xhat[i] = (x.data[i]! - stats.mean[c]!) * invStd[c]!; // term: xhat, mu, sigma2
+    y[i] = gamma.data[c]! * xhat[i]! + beta.data[c]!; // term: gamma, beta
   }
   const out: Tensor = { shape: [...x.shape], data: y };
   assertFinite(OP, 'the output y', out);
@@ -229,12 +229,12 @@ export function updateRunningStats(
   }
   assertVariance('running var', running.var);
   assertVariance('batch var', batch.var);
-  const correction = count > 1 ? count / (count - 1) : 1;
+  const correction = count > 1 ? count / (count - 1) : 1; // term: m
   const mean = new Float64Array(d[0]!);
   const variance = new Float64Array(d[0]!);
   for (let c = 0; c < mean.length; c++) {
-    mean[c] = (1 - m) * running.mean.data[c]! + m * batch.mean.data[c]!;
-    variance[c] = (1 - m) * running.var.data[c]! + m * correction * batch.var.data[c]!;
+    mean[c] = (1 - m) * running.mean.data[c]! + m * batch.mean.data[c]!; // term: runMean, momentum
+    variance[c] = (1 - m) * running.var.data[c]! + m * correction * batch.var.data[c]!; // term: runVar, momentum
   }
   return { mean: { shape: [...d], data: mean }, var: { shape: [...d], data: variance } };
 }
