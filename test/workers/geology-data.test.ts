@@ -34,7 +34,7 @@ describe('geologyData', () => {
     expect(geologyData({ dataset }).train.x.data).toEqual(geologyData({ dataset }).train.x.data);
   });
 
-  it.each<[string, unknown, typeof Error, RegExp]>([
+  it.each<[string, unknown, abstract new (...args: never[]) => Error, RegExp]>([
     ['options that are not an object', 3, ProtocolError, /data.options must be an object, got 3/],
     ['an unknown option', { dataset, split: 0.2 }, ProtocolError, /data.options has an unknown field "split"/],
     ['a validation share of 1', { dataset, validationFraction: 1 }, ProtocolError, /validationFraction must be a finite number from 0 to 0.99/],
