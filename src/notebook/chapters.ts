@@ -1,0 +1,65 @@
+/**
+ * The chapter registry: the one list, in reading order, of the chapters that
+ * exist. The home page's table of contents, every page's previous/next links
+ * and the end-to-end tests are all built from it, so adding a chapter means
+ * adding its folder under chapters/ and one entry here (a unit test checks
+ * that the two agree).
+ *
+ * Plain data with no DOM: the Vite config and the Node test runner read it too.
+ */
+export interface ChapterEntry {
+  /** Reading order, from 1; also the folder prefix (chapters/01-architecture). */
+  readonly number: number;
+  /** Stable identifier in URLs and links between chapters. */
+  readonly slug: string;
+  readonly title: string;
+  /** One or two sentences for the table of contents and the page's meta description. */
+  readonly description: string;
+  /** Where in the tutorial the chapter's material comes from. */
+  readonly source: string;
+  /** Equation numbers as printed in the paper. */
+  readonly equations: readonly number[];
+}
+
+export const CHAPTERS: readonly ChapterEntry[] = [
+  {
+    number: 1,
+    slug: 'architecture',
+    title: 'Architecture',
+    description:
+      'The two zones of every CNN: a feature extraction zone of convolution blocks that turns a 1D, 2D or 3D grid into a stack of hidden layers, and an inference zone of fully connected layers that turns the last of them into a prediction.',
+    source: '§2, Figures 1 and 2',
+    equations: [1, 2, 3, 5, 6, 7, 8],
+  },
+];
+
+/** The folder (and URL path segment) of a chapter: `01-architecture`. */
+export function chapterDir(entry: ChapterEntry): string {
+  return `${String(entry.number).padStart(2, '0')}-${entry.slug}`;
+}
+
+export function findChapter(slug: string): ChapterEntry | undefined {
+  return CHAPTERS.find((c) => c.slug === slug);
+}
+
+/** The chapter whose folder is `dir` (`01-architecture`), if it is registered. */
+export function chapterByDir(dir: string): ChapterEntry | undefined {
+  return CHAPTERS.find((c) => chapterDir(c) === dir);
+}
+
+/** Previous and next chapters in reading order (undefined at either end). */
+export function neighbours(entry: ChapterEntry): { previous?: ChapterEntry; next?: ChapterEntry } {
+  const i = CHAPTERS.indexOf(entry);
+  return { previous: CHAPTERS[i - 1], next: CHAPTERS[i + 1] };
+}
+
+/** The paper, cited on every page; the title is kept apart so pages can set it in <cite>. */
+export const PAPER = {
+  authors: 'Avalos S, Ortiz JM (2019)',
+  title: 'Convolutional neural networks architecture: A tutorial',
+  venue: "Predictive Geometallurgy and Geostatistics Lab, Queen's University, Annual Report 2019, paper 2019-12, 159-168.",
+} as const;
+
+export const CITATION = `${PAPER.authors} ${PAPER.title}, ${PAPER.venue}`;
+
+export const SITE_TITLE = 'CNN Atlas';
