@@ -176,20 +176,20 @@ function windowSums(g: PoolGeometry, x: Float64Array, y: Float64Array, squares: 
 }
 
 export function forward(inputs: { x: Tensor }, attrs: PoolAttrs): { y: Tensor; saved: PoolSaved } {
-  const { x } = inputs;
+  const { x } = inputs; // term: g
   assertTensor(OP, 'x', x);
   assertRank(OP, 'x', x, 5, LAYOUT);
   const g = geometry(x.shape, attrs);
   assertFinite(OP, 'x', x);
-  const y: Tensor = { shape: [...g.yShape], data: new Float64Array(g.starts.length) };
+  const y: Tensor = { shape: [...g.yShape], data: new Float64Array(g.starts.length) }; // term: H
   let saved: PoolSaved;
   if (g.kind === 'max' || g.kind === 'min') {
     const picked = new Int32Array(g.starts.length);
-    extremum(g, x.data, y.data, picked, g.kind === 'max' ? 1 : -1);
+    extremum(g, x.data, y.data, picked, g.kind === 'max' ? 1 : -1); // term: pool
     saved = { geometry: g, picked };
   } else {
-    windowSums(g, x.data, y.data, g.kind === 'l2');
-    for (let o = 0; o < y.data.length; o++) y.data[o] = g.kind === 'l2' ? Math.sqrt(y.data[o]!) : y.data[o]! / g.cells.length;
+    windowSums(g, x.data, y.data, g.kind === 'l2'); // term: pool
+    for (let o = 0; o < y.data.length; o++) y.data[o] = g.kind === 'l2' ? Math.sqrt(y.data[o]!) : y.data[o]! / g.cells.length; // term: pool
     saved = g.kind === 'l2' ? { geometry: g, x, y } : { geometry: g };
   }
   assertFinite(OP, 'the output y', y);
