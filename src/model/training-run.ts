@@ -71,6 +71,11 @@ export class TrainingRun {
     this.rng = createRng(orderSeed(built.settings.seed));
   }
 
+  /** True while the validation pass after an epoch is under way (no update until it ends). */
+  get validating(): boolean {
+    return this.validation !== null;
+  }
+
   advance(): Work {
     if (this.status !== 'running') return null;
     if (this.validation) {

@@ -148,6 +148,31 @@ export function createTrainingSession(host: SessionHost): TrainingSession {
     return active;
   }
 
+  /**
+   * `step`: one update of every run still going, with the validation pass
+   * before it (left from the previous epoch) or after it (when it ends an
+   * epoch) done too, so each press shows one more update and its metrics.
+   */
+  function stepEach(j: Job, now: number): boolean {
+    let active = false;
+    for (const run of j.runs) {
+      let updated = false;
+      while (!(updated && !run.validating)) {
+        const before = run.status;
+        const work = run.advance();
+        if (work === null) break;
+        if (work === 'update') {
+          j.updates++;
+          updated = true;
+        }
+        afterWork(j, run, before, work === 'update', now);
+      }
+      active ||= run.status === 'running';
+    }
+    if (!active) finish(j, now);
+    return active;
+  }
+
   function finish(j: Job, now: number): void {
     if (j.state === 'running') j.elapsed += now - j.since;
     j.state = 'finished';
@@ -243,7 +268,7 @@ export function createTrainingSession(host: SessionHost): TrainingSession {
         return queueSlice(j);
       case 'step': {
         if (j.state !== 'paused') return error(j.id, 'state', `step: the job is ${j.state}; steps are taken while paused`);
-        if (tick(j, now) && job === j) {
+        if (stepEach(j, now)) {
           const end = host.now();
           j.elapsed += end - now;
           progress(j, end);

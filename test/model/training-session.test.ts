@@ -472,3 +472,26 @@ describe('generated data', () => {
 });
 
 
+
+describe('step across an epoch boundary with a validation set', () => {
+  it('each press is one update, and the epoch ending with it reports its validation metrics at once', () => {
+    const h = harness();
+    const validation = { x: { shape: [40, 4, 4, 1, 1], data: new Float64Array(40 * 16).fill(0.5) }, target: { shape: [40, 2], data: new Float64Array(80).map((_, i) => (i % 2 === 0 ? 1 : 0)) } };
+    h.session.handle(start('a', { startPaused: true, epochs: 3, data: { kind: 'tensors', train: TRAIN, validation }, runs: [{ ...SGD_RUN, schedule: 'mini-batch', batchSize: 8 }] }));
+    const seen: [number, number][] = [];
+    for (let i = 0; i < 6; i++) {
+      h.session.handle({ type: 'step', jobId: 'a' });
+      const r = runOf(last(h));
+      seen.push([r.step, r.epochs.length]);
+    }
+    expect(seen).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 0],
+      [4, 1],
+      [5, 0],
+      [6, 1],
+    ]);
+    expect(h.of('done')).toHaveLength(1);
+  });
+});
