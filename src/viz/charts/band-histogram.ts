@@ -50,6 +50,8 @@ export interface BandHistogramOptions {
   title?: string;
   xLabel?: string;
   yLabel?: string;
+  /** Width / height (default 2.2). */
+  aspect?: number;
 }
 
 export interface BandHistogram {
@@ -77,7 +79,7 @@ function total(bin: BandHistogramBin): number {
 }
 
 export function createBandHistogram(container: HTMLElement, data: BandHistogramData, options: BandHistogramOptions = {}): BandHistogram {
-  const frame = createChartFrame(container, { title: options.title, className: 'viz-chart--band-histogram', margin: MARGIN, legend: true, aspect: 2.2, focusable: true });
+  const frame = createChartFrame(container, { title: options.title, className: 'viz-chart--band-histogram', margin: MARGIN, legend: true, aspect: options.aspect ?? 2.2, focusable: true });
   const { plot } = frame;
   const bandRect = plot.append('rect').attr('class', 'band');
   const bandLabel = plot.append('text').attr('class', 'band-label').attr('text-anchor', 'middle');
@@ -120,8 +122,9 @@ export function createBandHistogram(container: HTMLElement, data: BandHistogramD
 
     const band = current.band;
     if (band) {
-      const a = Math.max(0, Math.min(w, x(band.from)));
-      const b = Math.max(0, Math.min(w, x(band.to)));
+      // Clamp to the range before scaling: an infinite end (ReLU's zone) would scale to NaN.
+      const a = x(Math.max(lo, Math.min(hi, band.from)));
+      const b = x(Math.max(lo, Math.min(hi, band.to)));
       bandRect.attr('display', null).attr('x', Math.min(a, b)).attr('width', Math.abs(b - a)).attr('y', 0).attr('height', h);
       bandLabel.attr('display', null).attr('x', (a + b) / 2).attr('y', -7).text(band.label ?? '');
     } else {

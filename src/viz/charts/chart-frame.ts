@@ -59,6 +59,8 @@ export interface ChartFrame {
   readonly readout: HTMLOutputElement;
   size: FrameSize;
   margin: Margin;
+  /** True once disposed: later updates are ignored. */
+  readonly disposed: boolean;
   setSummary(text: string): void;
   setReadout(text: string): void;
   /** Call `layout` now and whenever the width changes. */
@@ -105,6 +107,7 @@ export function createChartFrame(container: HTMLElement, options: ChartFrameOpti
 
   let layout: ((size: FrameSize) => void) | null = null;
   let lastWidth = -1;
+  let disposed = false;
   const margin = { ...options.margin };
 
   const frame: ChartFrame = {
@@ -117,6 +120,9 @@ export function createChartFrame(container: HTMLElement, options: ChartFrameOpti
     readout,
     size: { width: 0, height: 0, innerWidth: 0, innerHeight: 0 },
     margin,
+    get disposed() {
+      return disposed;
+    },
     setSummary(text) {
       svg.attr('aria-label', text);
     },
@@ -128,6 +134,8 @@ export function createChartFrame(container: HTMLElement, options: ChartFrameOpti
       relayout(true);
     },
     dispose() {
+      disposed = true;
+      layout = null;
       observer.disconnect();
       root.remove();
     },
@@ -145,7 +153,7 @@ export function createChartFrame(container: HTMLElement, options: ChartFrameOpti
       innerWidth: Math.max(10, width - margin.left - margin.right),
       innerHeight: Math.max(10, height - margin.top - margin.bottom),
     };
-    svg.attr('width', width).attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+    svg.attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
     plot.attr('transform', `translate(${margin.left},${margin.top})`);
     if (canvas) {
       const ratio = Math.min(globalThis.devicePixelRatio || 1, 2);

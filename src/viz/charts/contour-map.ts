@@ -17,7 +17,7 @@ import { createAxes, drawAxes } from './axes.ts';
 import { createChartFrame } from './chart-frame.ts';
 import { pointerIn } from './pointer.ts';
 import { drawSeriesLegend } from './series-legend.ts';
-import { checkSurfaceGrid, contourLevels, sampleAt, type SurfaceGrid } from './surface-grid.ts';
+import { checkSurfaceGrid, contourLevels, sampleAt, type SurfaceGrid } from '../paint/surface-grid.ts';
 
 export interface TrajectorySeries {
   name: string;
@@ -243,6 +243,7 @@ export function createContourMap(container: HTMLElement, data: ContourData, opti
   return {
     node: frame.root,
     update(next) {
+      if (frame.disposed) return;
       const g0 = current.grid;
       setData(next);
       const g = next.grid;

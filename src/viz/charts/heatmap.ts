@@ -259,6 +259,7 @@ export function createHeatmap(container: HTMLElement, data: HeatmapData, options
   return {
     node: frame.root,
     update(next) {
+      if (frame.disposed) return;
       const before = [nx, ny];
       setData(next);
       if (before[0] !== nx || before[1] !== ny) frame.observe(render);

@@ -151,6 +151,7 @@ export function createHistogram(container: HTMLElement, data: HistogramData, opt
   return {
     node: frame.root,
     update(next) {
+      if (frame.disposed) return;
       setData(next);
       if (active >= bins.counts.length) active = -1;
       render();

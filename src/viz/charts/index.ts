@@ -4,4 +4,4 @@ export { createHistogram, type Histogram, type HistogramData, type HistogramOpti
 export { createLineChart, type Band, type LineChart, type LineChartData, type LineChartOptions, type LineSeries } from './line-chart.ts';
 export { createContourMap, type ContourData, type ContourMap, type ContourOptions, type TrajectorySeries } from './contour-map.ts';
 export { createMatrixView, type MatrixCell, type MatrixData, type MatrixView, type MatrixViewOptions } from './matrix-view.ts';
-export type { SurfaceGrid } from './surface-grid.ts';
+export type { SurfaceGrid } from '../paint/surface-grid.ts';

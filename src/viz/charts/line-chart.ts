@@ -192,6 +192,7 @@ export function createLineChart(container: HTMLElement, data: LineChartData, opt
   return {
     node: frame.root,
     update(next) {
+      if (frame.disposed) return;
       setData(next);
       render();
     },

@@ -177,6 +177,7 @@ export function createMatrixView(container: HTMLElement, data: MatrixData, optio
   return {
     node: frame.root,
     update(next) {
+      if (frame.disposed) return;
       const before = [rows, cols];
       setData(next);
       if (before[0] !== rows || before[1] !== cols) frame.observe(render);

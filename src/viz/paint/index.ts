@@ -5,3 +5,4 @@ export * from './domain.ts';
 export * from './ticks.ts';
 export * from './format.ts';
 export * from './palette.ts';
+export * from './surface-grid.ts';

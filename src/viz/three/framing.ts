@@ -4,11 +4,12 @@
  *
  * 1D rows and 2D maps are seen from straight above (north up), where every
  * cell's top face shows its colour undistorted, like a printed figure;
- * volumes from above the south-west, so x, y and z all show.
+ * volumes from above the south-west, so x, y and z all show; surfaces
+ * from higher up ('high'), looking down into their valleys.
  */
 import type { Vec3 } from './voxel-layout.ts';
 
-export type ViewPreset = 'top' | 'front' | 'oblique';
+export type ViewPreset = 'top' | 'front' | 'oblique' | 'high';
 
 export function presetFor(dims: 1 | 2 | 3): ViewPreset {
   return dims === 3 ? 'oblique' : 'top';
@@ -24,6 +25,9 @@ export function viewDirection(preset: ViewPreset): Vec3 {
       return [0, 0, 1];
     case 'oblique':
       return normalize([-0.55, 0.75, 1]);
+    case 'high':
+      // Steeper: a surface's valleys and the paths in them stay in sight.
+      return normalize([-0.45, 1.35, 1]);
   }
 }
 

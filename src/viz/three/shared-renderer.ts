@@ -95,6 +95,7 @@ export class SharedRenderer {
   private lastTriangles = 0;
   private drawnViews = 0;
   private readonly stopWatchingTheme: () => void;
+  private readonly maxBufferSize: number;
 
   constructor(canvas: HTMLCanvasElement, context: WebGL2RenderingContext) {
     this.canvas = canvas;
@@ -114,6 +115,8 @@ export class SharedRenderer {
     });
     this.renderer = new WebGLRenderer({ canvas, context, alpha: true });
     this.renderer.setClearColor(0x000000, 0);
+    const dims = context.getParameter(context.MAX_VIEWPORT_DIMS) as Int32Array;
+    this.maxBufferSize = Math.min(context.getParameter(context.MAX_RENDERBUFFER_SIZE) as number, dims[0]!, dims[1]!);
     this.renderer.info.autoReset = false;
     document.body.append(canvas);
     canvas.addEventListener('webglcontextlost', this.onLost);
@@ -204,9 +207,11 @@ export class SharedRenderer {
   };
 
   private syncSize(): boolean {
-    const ratio = Math.min(devicePixelRatio || 1, 2);
     const w = this.canvas.clientWidth;
     const h = this.canvas.clientHeight;
+    // A drawing buffer larger than the GPU allows is silently shrunk by the
+    // browser, which would misplace every view: lower the ratio instead.
+    const ratio = Math.min(devicePixelRatio || 1, 2, this.maxBufferSize / Math.max(w, 1), this.maxBufferSize / Math.max(h, 1));
     if (this.renderer.getPixelRatio() === ratio && this.canvas.width === Math.floor(w * ratio) && this.canvas.height === Math.floor(h * ratio)) {
       return false;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSurfaceGrid, contourLevels, sampleAt, type SurfaceGrid } from '../../../src/viz/charts/surface-grid.ts';
+import { checkSurfaceGrid, contourLevels, sampleAt, type SurfaceGrid } from '../../../src/viz/paint/surface-grid.ts';
 
 const plane: SurfaceGrid = {
   nx: 3,
