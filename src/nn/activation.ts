@@ -56,13 +56,13 @@ function slopeFromOutput(kind: ActivationKind, y: number): number {
 /** g(v) for one number (the chapter plots it). */
 export function activate(kind: ActivationKind, v: number): number {
   const k = assertKind(OP, 'activation kind', kind, ACTIVATION_KINDS);
-  return apply(k, assertNumber(OP, 'input', v));
+  return apply(k, assertNumber(OP, 'input', v)); // term: g
 }
 
 /** g'(v) for one number (the chapter plots it); ReLU'(0) = 0. */
 export function derivative(kind: ActivationKind, v: number): number {
   const k = assertKind(OP, 'activation kind', kind, ACTIVATION_KINDS);
-  return slopeFromOutput(k, apply(k, assertNumber(OP, 'input', v)));
+  return slopeFromOutput(k, apply(k, assertNumber(OP, 'input', v))); // term: slope
 }
 
 export function forward(inputs: { x: Tensor }, attrs: ActivationAttrs): { y: Tensor; saved: ActivationSaved } {
@@ -71,7 +71,7 @@ export function forward(inputs: { x: Tensor }, attrs: ActivationAttrs): { y: Ten
   assertTensor(OP, 'x', x);
   assertFinite(OP, 'x', x);
   const out = new Float64Array(x.data.length);
-  for (let i = 0; i < out.length; i++) out[i] = apply(kind, x.data[i]!);
+  for (let i = 0; i < out.length; i++) out[i] = apply(kind, x.data[i]!); // term: g
   const y: Tensor = { shape: [...x.shape], data: out };
   return { y, saved: { kind, y } };
 }
@@ -82,6 +82,6 @@ export function backward(dy: Tensor, saved: ActivationSaved): { dx: Tensor } {
   assertFinite(OP, 'dy', dy);
   const { kind, y } = saved;
   const dx = new Float64Array(dy.data.length);
-  for (let i = 0; i < dx.length; i++) dx[i] = dy.data[i]! * slopeFromOutput(kind, y.data[i]!);
+  for (let i = 0; i < dx.length; i++) dx[i] = dy.data[i]! * slopeFromOutput(kind, y.data[i]!); // term: slope
   return { dx: { shape: [...dy.shape], data: dx } };
 }
