@@ -176,7 +176,7 @@ export function createSurfaceView(container: HTMLElement, data: SurfaceData, opt
     themeChanged() {
       theme = readTheme(stage);
       writeMarkers();
-      probeMaterial.color.setRGB(theme.foreground[0], theme.foreground[1], theme.foreground[2], SRGBColorSpace);
+      probeMaterial.color.setRGB(theme.box[0], theme.box[1], theme.box[2], SRGBColorSpace);
       registration?.invalidate();
     },
   };
@@ -436,7 +436,7 @@ export function createSurfaceView(container: HTMLElement, data: SurfaceData, opt
   stage.addEventListener('pointerup', onPointerUp);
   stage.addEventListener('keydown', onKeyDown);
 
-  probeMaterial.color.setRGB(theme.foreground[0], theme.foreground[1], theme.foreground[2], SRGBColorSpace);
+  probeMaterial.color.setRGB(theme.box[0], theme.box[1], theme.box[2], SRGBColorSpace);
   setData(data);
   showProbe(null);
 
