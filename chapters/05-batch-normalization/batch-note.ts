@@ -29,7 +29,7 @@ export function batchNote(preShape: readonly number[], beta: number): BatchNote 
       paragraphs: [
         counted,
         `With a single value the mean is that value and the variance is 0, so every normalized value $\\hat{x} = (x - \\mu)/\\sqrt{0 + \\epsilon}$ is exactly 0 and the output is $\\beta = ${Number(beta.toFixed(3))}$ whatever the input: the layer erases its input, and no gradient reaches $W^m$. PyTorch refuses to train in this case ("Expected more than 1 value per channel when training").`,
-        'In inference mode the running averages are used instead and the same input is normalized as usual: compare the last two views and the table.',
+        'In inference mode the running averages are used instead, and the same input is normalized as usual: see the inference-mode view and table under “Training and inference”.',
       ],
     };
   }

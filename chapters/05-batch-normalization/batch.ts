@@ -130,3 +130,17 @@ export function miniBatchOf(config: BatchConfig, k = 0): MiniBatch {
   checkBatchConfig(config);
   return miniBatch(trainingSet(geology(config.dims, nativeSize(config)), config.size), config.batch, k);
 }
+
+/** Keeps the last few drawn training sets' geology, so moving h within the drawn size only cuts and convolves again. */
+export function geologyCache(keep = 3): (dims: Dims, native: number) => Dataset {
+  const entries: { key: string; data: Dataset }[] = [];
+  return (dims, native) => {
+    const key = `${dims}:${native}`;
+    const found = entries.find((e) => e.key === key);
+    if (found) return found.data;
+    const data = geology(dims, native);
+    entries.unshift({ key, data });
+    entries.length = Math.min(entries.length, keep);
+    return data;
+  };
+}

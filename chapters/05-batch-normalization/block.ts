@@ -45,14 +45,23 @@ export function normalize(pre: Tensor, bn: BnSettings, running: RunningStats): N
   const d = pre.shape[4]!;
   const gamma = full([d], bn.gamma); // term: gamma
   const beta = full([d], bn.beta); // term: beta
-  const train = batchnorm.forward({ x: pre, gamma, beta }, { mode: 'train', eps: bn.eps }); // term: BN
-  const inference = batchnorm.forward({ x: pre, gamma, beta, mean: running.mean, var: running.var }, { mode: 'inference', eps: bn.eps }); // term: runMean
+  // Train mode: the mean and variance of this mini-batch.
+  const train = batchnorm.forward( // term: BN, mu, sigma2
+    { x: pre, gamma, beta },
+    { mode: 'train', eps: bn.eps },
+  );
+  // Inference mode: the running averages instead.
+  const inference = batchnorm.forward( // term: runMean, runVar
+    { x: pre, gamma, beta, mean: running.mean, var: running.var },
+    { mode: 'inference', eps: bn.eps },
+  );
   return { train, inference };
 }
 
-/** H^m = g(BN(...)), and the slope g' at every value (1 where ReLU passes a value, s(1 − s) for Sigmoid...). */
+/** H^m = g(BN(...)), and the slope g' at every value (for the active zone). */
 export function activate(normalized: Tensor, g: ActivationKind): { h: Tensor; slope: Tensor } {
   const { y, saved } = activation.forward({ x: normalized }, { kind: g }); // term: g
+  // dy = 1 everywhere: backward returns g' at each value.
   const slope = activation.backward(full(y.shape, 1), saved).dx;
   return { h: y, slope };
 }

@@ -48,6 +48,12 @@ export function trainingStream(set: TrainingSet, batch: number): TrainingStream 
   };
 }
 
+function checkSteps(steps: number): void {
+  if (!Number.isInteger(steps) || steps < 0 || steps > MAX_STEPS) {
+    throw new ParamError('running averages', `the number of training batches must be from 0 to ${MAX_STEPS}, got ${steps}`);
+  }
+}
+
 export interface RunningHistory {
   /** running[k]: the averages after k training batches; running[0] is the start (mean 0, var 1). */
   readonly running: readonly RunningStats[];
@@ -56,15 +62,20 @@ export interface RunningHistory {
   readonly momentum: number;
 }
 
-/** The running averages after each of the first `steps` training batches, with `momentum` (PyTorch's convention). */
-export function runningHistory(stream: TrainingStream, depth: number, momentum: number, steps: number): RunningHistory {
-  if (!Number.isInteger(steps) || steps < 0 || steps > MAX_STEPS) throw new ParamError('running averages', `the number of training batches must be from 0 to ${MAX_STEPS}, got ${steps}`);
+/** The running averages after each of the first `steps` training batches. */
+export function runningHistory(
+  stream: TrainingStream,
+  depth: number,
+  momentum: number,
+  steps: number,
+): RunningHistory {
+  checkSteps(steps);
   let current = batchnorm.initialRunningStats(depth);
   const running: RunningStats[] = [current];
   const batches: BatchStatistics[] = [];
   for (let k = 1; k <= steps; k++) {
     const batch = stream.statistics(k);
-    current = batchnorm.updateRunningStats(current, batch, momentum); // term: runMean
+    current = batchnorm.updateRunningStats(current, batch, momentum); // term: runMean, runVar, momentum
     running.push(current);
     batches.push(batch);
   }
