@@ -1,7 +1,7 @@
 /**
  * The training panel: Train / Pause / Resume, Step, Reset (and Restart
  * worker after a failure) as real buttons; read-outs of the update, epoch,
- * loss, accuracy, updates per second and training time; a table of runs for
+ * latest batch loss and accuracy, updates per second and training time; a table of runs for
  * a race; and a polite live status line that speaks when the state changes
  * (training, paused at update n, diverged, failed), not at every number.
  *
@@ -121,8 +121,8 @@ export function trainingControls(client: TrainingClient, options: TrainingContro
   };
   const update = readout('Update');
   const epoch = readout('Epoch');
-  const lossOut = readout('Loss');
-  const accuracy = readout('Accuracy');
+  const lossOut = readout('Batch loss');
+  const accuracy = readout('Batch accuracy');
   const rate = readout('Updates per second');
   const time = readout('Training time');
 
@@ -130,7 +130,7 @@ export function trainingControls(client: TrainingClient, options: TrainingContro
   const table = element('table', 'data-table');
   table.append(element('caption', '', 'Runs'));
   const head = element('tr', '');
-  for (const [text, cls] of [['Run', ''], ['Update', 'number'], ['Loss', 'number'], ['Status', '']] as const) {
+  for (const [text, cls] of [['Run', ''], ['Update', 'number'], ['Batch loss', 'number'], ['Status', '']] as const) {
     const th = element('th', cls, text);
     th.scope = 'col';
     head.append(th);
