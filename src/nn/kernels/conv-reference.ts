@@ -60,7 +60,7 @@ export function convForwardReference(g: ConvGeometry, x: Float64Array, w: Float6
                 }
               }
             }
-            y[yAt(n, ox, oy, oz, c)] = sum;
+            y[yAt(n, ox, oy, oz, c)] = sum; // term: Hm
           }
         }
       }
