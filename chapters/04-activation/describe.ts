@@ -7,7 +7,7 @@ import { inactive, type Census } from './census.ts';
 import { Z_RANGE, type ZHistogram } from './histogram.ts';
 import { ACTIVATION_NAMES, inactiveWord, percent, zoneText } from './names.ts';
 
-const GRID_WORDS: Readonly<Record<Dims, string>> = { 1: 'well column', 2: 'x-z cross-section', 3: 'block' };
+const GRID_WORDS: Readonly<Record<Dims, string>> = { 1: 'a well column', 2: 'an x-z cross-section', 3: 'a block' };
 
 export function shapeText(shape: readonly number[]): string {
   return shape.slice(1).join(' × ');
@@ -29,7 +29,7 @@ export function describeFunctions(kind: ActivationKind): string {
 }
 
 export function describeInput(input: Tensor, dims: Dims, structure: StructureKind): string {
-  return `Input Hᵐ⁻¹: a ${GRID_WORDS[dims]} of ${CLASS_NAMES[structure]}, ${shapeText(input.shape)} (x × y × z × feature maps), facies code / 3 with measurement noise, values ${formatRange(valueRange(input))}.`;
+  return `Input Hᵐ⁻¹: ${GRID_WORDS[dims]} of ${CLASS_NAMES[structure]}, ${shapeText(input.shape)} (x × y × z × feature maps), facies code / 3 with measurement noise, values ${formatRange(valueRange(input))}.`;
 }
 
 function outsideText(c: Census): string {

@@ -31,6 +31,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     source: '§2, Figures 1 and 2',
     equations: [1, 2, 3, 5, 6, 7, 8],
   },
+  {
+    number: 4,
+    slug: 'activation',
+    title: 'Activation functions',
+    description:
+      'Sigmoid, TanH and ReLU with their slopes and active zones, and a real convolution of a geological model passed through them in 3D: scale and shift the pre-activations to watch units saturate and die, counted live, and see why that starves training of gradient.',
+    source: '§2.1, eq. 3 and 4, Figure 6',
+    equations: [3, 4],
+  },
 ];
 
 /** The folder (and URL path segment) of a chapter: `01-architecture`. */
