@@ -11,7 +11,7 @@
  *                                       build into and serve another folder, so that
  *                                       several people can test at once without sharing dist/
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
@@ -27,6 +27,14 @@ const distDir = process.env.ATLAS_DIST ?? join(root, 'dist');
 function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv = process.env): number {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env });
   return result.status ?? 1;
+}
+
+/** Like run, but leaves this process's event loop free: the static server lives here. */
+function runAsync(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', env });
+    child.on('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
 }
 
 function ensureChromium(): void {
@@ -66,7 +74,7 @@ const server = await serveStatic(distDir);
 console.log(`Serving ${distDir} at ${server.url}`);
 let status = 1;
 try {
-  status = run(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {
+  status = await runAsync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...specs], {
     ...process.env,
     ATLAS_E2E_URL: server.url,
   });

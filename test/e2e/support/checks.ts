@@ -1,0 +1,60 @@
+/** Checks every page of the site must pass. */
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { CITATION } from '../../../src/notebook/chapters.ts';
+import { decodePng, foregroundFraction } from './png.ts';
+
+export const SCREENSHOT_DIR = join(import.meta.dirname, '..', '..', '..', 'screenshots');
+
+/** KaTeX rendered every equation and inline formula, and refused none. */
+export async function assertEquationsRendered(page: Page): Promise<void> {
+  const report = await page.evaluate(() => ({
+    errors: [...document.querySelectorAll('.katex-error')].map((e) => e.textContent ?? ''),
+    equations: document.querySelectorAll('.equation__math').length,
+    equationsRendered: document.querySelectorAll('.equation__math .katex').length,
+    inline: document.querySelectorAll('[data-tex]').length,
+    inlineRendered: [...document.querySelectorAll('[data-tex]')].filter((e) => e.querySelector('.katex')).length,
+  }));
+  assert.deepEqual(report.errors, [], 'KaTeX refused some TeX');
+  assert.equal(report.equationsRendered, report.equations, 'every display equation holds KaTeX output');
+  assert.equal(report.inlineRendered, report.inline, 'every inline formula holds KaTeX output');
+}
+
+/** The footer cites the paper, word for word. */
+export async function assertCitation(page: Page): Promise<void> {
+  const footer = (await page.locator('footer.site-footer .citation').textContent()) ?? '';
+  assert.equal(footer.replace(/\s+/g, ' ').trim(), CITATION);
+}
+
+/** No accessibility violations that axe rates serious or critical; the rest are listed. */
+export async function assertAccessible(page: Page, context: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const describe = (v: (typeof results.violations)[number]): string =>
+    `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n      ')}`;
+  for (const v of results.violations.filter((x) => !serious.includes(x))) console.log(`  note, ${context}: ${describe(v)}`);
+  assert.equal(serious.length, 0, `${context}: accessibility violations\n    ${serious.map(describe).join('\n    ')}`);
+}
+
+/**
+ * Each 3D or 2D view draws something: the share of its pixels that differ
+ * from its background (the most common colour) is above `minimum`.
+ */
+export async function assertViewsDraw(page: Page, minimum = 0.01): Promise<number> {
+  const bodies = await page.locator('.figure[data-figure-kind="3d"] .figure__body, .figure[data-figure-kind="2d"] .figure__body').all();
+  for (const [i, body] of bodies.entries()) {
+    await body.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(250); // the shared renderer draws on the next animation frames
+    const fraction = foregroundFraction(decodePng(await body.screenshot()));
+    assert.ok(fraction > minimum, `view ${i + 1} draws only ${(fraction * 100).toFixed(2)}% non-background pixels`);
+  }
+  return bodies.length;
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+}

@@ -1,0 +1,37 @@
+/**
+ * One browser per spec file, a fresh context (storage, theme, viewport) per
+ * page opened, and the page watched for problems from its first request.
+ */
+import { after, before } from 'node:test';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium, newContext } from './browser.ts';
+import { waitForIdle } from './notebook.ts';
+import { pageUrl, type SitePage } from './site.ts';
+import { watchPage, type PageProblems } from './watch.ts';
+
+export interface OpenedPage {
+  readonly page: Page;
+  readonly problems: PageProblems;
+  close(): Promise<void>;
+}
+
+export function useBrowser(): { open(site: SitePage, options?: BrowserContextOptions & { query?: string }): Promise<OpenedPage> } {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return {
+    async open(site, options = {}) {
+      const { query = '', ...contextOptions } = options;
+      const context = await newContext(browser!, contextOptions);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await page.goto(pageUrl(site, query), { waitUntil: 'load' });
+      await waitForIdle(page);
+      return { page, problems, close: () => context.close() };
+    },
+  };
+}
