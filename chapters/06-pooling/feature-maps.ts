@@ -56,6 +56,8 @@ export const FILTER_WIDTH = 3;
 export const FILTER_NAMES = ['sand top', 'sand-rich'] as const;
 /** b^m: no shift for "sand top"; "sand-rich" is positive where more than half the neighbourhood is sand. */
 export const BIASES = [0, -0.5] as const;
+/** Stride 1 and no padding: a 3-cell filter trims a cell from each end of every axis in use. */
+const VALID = { stride: [1, 1, 1], padding: [0, 0, 0] } as const;
 /** BN's epsilon, as in the frameworks. */
 export const BN_EPS = 1e-5;
 
@@ -133,12 +135,17 @@ export function batchNormalize(x: Tensor): Tensor {
   return batchnorm.forward({ x, gamma, beta }, { mode: 'train', eps: BN_EPS }).y;
 }
 
-/** Eq. 6 up to pool: the feature maps g(BN(W^m H^{m-1} + b^m)) that pooling reads. */
+/**
+ * Eq. 6 up to pool: the feature maps
+ * g(BN(W^m H^{m-1} + b^m)) that pooling reads.
+ */
 export function blockBeforePooling(config: BlockConfig): FeatureMaps {
   const hPrev = geologicalGrid(config); // term: Hprev
   const { w, b } = filterBank(config.dims); // term: W, b
-  const affine = conv.forward({ x: hPrev, w, b }, { stride: [1, 1, 1], padding: [0, 0, 0] }).y; // term: W, b
-  const normalized = config.batchNorm ? batchNormalize(affine) : affine; // term: BN
-  const activated = activation.forward({ x: normalized }, { kind: config.activation }).y; // term: g
+  const affine = conv.forward({ x: hPrev, w, b }, VALID).y; // term: W, b
+  let normalized = affine;
+  if (config.batchNorm) normalized = batchNormalize(affine); // term: BN
+  const kind = config.activation;
+  const activated = activation.forward({ x: normalized }, { kind }).y; // term: g
   return { hPrev, w, b, activated };
 }

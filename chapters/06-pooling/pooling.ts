@@ -24,7 +24,13 @@ export interface Pooled {
   readonly x: Tensor;
   readonly geometry: PoolGeometry;
   /** H^m for each pooling function, [1, h_x, h_y, h_z, d], and what forward saved (max/min: the selected cells). */
-  readonly results: Readonly<Record<PoolKind, { readonly y: Tensor; readonly saved: PoolSaved }>>;
+  readonly results: Readonly<Record<PoolKind, PoolResult>>;
+}
+
+/** What the core's pool forward returns. */
+export interface PoolResult {
+  readonly y: Tensor;
+  readonly saved: PoolSaved;
 }
 
 export const POOL_NAMES: Readonly<Record<PoolKind, string>> = {
@@ -49,11 +55,12 @@ export function pooledShape(xShape: readonly number[], geometry: PoolGeometry): 
   return poolOutputShape(xShape, attrsOf('max', geometry));
 }
 
-/** Max, average, min and L2 pooling of the same feature maps, side by side. */
-export function poolEveryKind(x: Tensor, geometry: PoolGeometry): Pooled {
-  const results = {} as Record<PoolKind, { y: Tensor; saved: PoolSaved }>;
+/** Max, average, min and L2 pooling of the same feature maps. */
+export function poolEveryKind(x: Tensor, geom: PoolGeometry): Pooled {
+  const results = {} as Record<PoolKind, PoolResult>;
   for (const kind of POOL_KINDS) {
-    results[kind] = pool.forward({ x }, attrsOf(kind, geometry)); // term: pool
+    const attrs = attrsOf(kind, geom);
+    results[kind] = pool.forward({ x }, attrs); // term: pool
   }
-  return { x, geometry, results };
+  return { x, geometry: geom, results };
 }

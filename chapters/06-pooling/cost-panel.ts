@@ -1,0 +1,63 @@
+/**
+ * The next layer's cost before and after pooling, as a table: the values it
+ * receives, the weights of a fully connected layer on Vec(H) (eq. 7), and the
+ * weights and multiply-adds of a following convolution. Text only.
+ */
+import type { Dims } from './feature-maps.ts';
+import { formatCount, formatFactor, formatShape } from './format.ts';
+import type { NextLayerCosts } from './sizes.ts';
+import type { PoolSizes } from './sizes.ts';
+
+function cell(tag: 'td' | 'th', text: string, className?: string): HTMLTableCellElement {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  if (className) element.className = className;
+  if (tag === 'th') element.scope = 'row';
+  return element;
+}
+
+function ratio(before: number, after: number): string {
+  return after === 0 ? '' : before === after ? 'same' : `${formatFactor(before / after)} ×`;
+}
+
+export function costPanel(sizes: PoolSizes, costs: NextLayerCosts, dims: Dims): HTMLElement {
+  const wrap = document.createElement('div');
+  wrap.className = 'table-wrap';
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', 'The next layer before and after pooling');
+  const table = document.createElement('table');
+  table.className = 'data-table pool-costs';
+  const caption = document.createElement('caption');
+  caption.textContent = 'The next layer, on the feature maps before and after pooling';
+  const head = document.createElement('thead');
+  const headRow = document.createElement('tr');
+  for (const [text, cls] of [['', ''], ['Before pooling', 'number'], ['After pooling', 'number'], ['Fewer by', 'number']] as const) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    if (cls) th.className = cls;
+    headRow.append(th);
+  }
+  head.append(headRow);
+  const spatial = (shape: readonly number[]): string => formatShape([...shape.slice(1, 1 + dims), shape[4]!]);
+  const { dense, conv, units } = costs;
+  const rows: [string, number | string, number | string, string][] = [
+    ['Feature maps H (cells × maps)', spatial(sizes.inShape), spatial(sizes.outShape), ''],
+    ['Values, the length of Vec(H)', dense.before.inputs, dense.after.inputs, ratio(dense.before.inputs, dense.after.inputs)],
+    [`Fully connected layer of ${units} units: weights, values × ${units}`, dense.before.weights, dense.after.weights, ratio(dense.before.weights, dense.after.weights)],
+    [`… and its biases`, dense.before.biases, dense.after.biases, 'same'],
+    [`Convolution, ${conv.filters} filters of ${formatShape(conv.filterShape.slice(0, 4))}: weights and biases`, conv.before.weights + conv.before.biases, conv.after.weights + conv.after.biases, 'same'],
+    ['… its multiply-adds per sample', conv.before.multiplyAdds, conv.after.multiplyAdds, ratio(conv.before.multiplyAdds, conv.after.multiplyAdds)],
+  ];
+  const body = document.createElement('tbody');
+  for (const [label, before, after, fewer] of rows) {
+    const row = document.createElement('tr');
+    const text = (v: number | string): string => (typeof v === 'number' ? formatCount(v) : v);
+    row.append(cell('th', label), cell('td', text(before), 'number'), cell('td', text(after), 'number'), cell('td', fewer, 'number'));
+    body.append(row);
+  }
+  table.append(caption, head, body);
+  wrap.append(table);
+  return wrap;
+}
