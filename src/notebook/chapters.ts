@@ -40,6 +40,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     source: '§2.1, eq. 3 and 4, Figure 6',
     equations: [3, 4],
   },
+  {
+    number: 6,
+    slug: 'pooling',
+    title: 'Pooling',
+    description:
+      'Max, average, min and L2-norm pooling of the same 3D feature maps side by side: the window behind every output value, window and stride per axis with eq. 2, and what the smaller layer saves in the next one.',
+    source: '§2.1, eq. 6',
+    equations: [2, 6],
+  },
 ];
 
 /** The folder (and URL path segment) of a chapter: `01-architecture`. */
