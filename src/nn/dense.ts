@@ -57,8 +57,8 @@ export function forward(inputs: DenseInputs, _attrs: DenseAttrs = {}): { y: Tens
     const xRow = i * nIn;
     for (let o = 0; o < nOut; o++) {
       const wRow = o * nIn;
-      let s = b.data[o]!;
-      for (let j = 0; j < nIn; j++) s += x.data[xRow + j]! * w.data[wRow + j]!;
+      let s = b.data[o]!; // term: bf
+      for (let j = 0; j < nIn; j++) s += x.data[xRow + j]! * w.data[wRow + j]!; // term: WFC, FCprev
       y[i * nOut + o] = s;
     }
   }

@@ -43,7 +43,7 @@ export function flatPosition(xShape: readonly number[], cell: Cell): number {
     if (!Number.isInteger(i) || i < 0 || i >= size) {
       throw new ShapeError(OP, `cell ${JSON.stringify(cell)} lies outside the sample [${dims.join(', ')}] of x ${formatShape(xShape)}`);
     }
-    p = p * size + i;
+    p = p * size + i; // term: Vec
   });
   return p;
 }
@@ -70,7 +70,7 @@ export function forward(inputs: { x: Tensor }, _attrs: FlattenAttrs = {}): { y: 
   assertRank(OP, 'x', x, 5, LAYOUT);
   assertFinite(OP, 'x', x);
   const [n, hx, hy, hz, hd] = x.shape as [number, number, number, number, number];
-  return { y: { shape: [n, hx * hy * hz * hd], data: x.data.slice() }, saved: { xShape: [...x.shape] } };
+  return { y: { shape: [n, hx * hy * hz * hd], data: x.data.slice() }, saved: { xShape: [...x.shape] } }; // term: Vec
 }
 
 export function backward(dy: Tensor, saved: FlattenSaved): { dx: Tensor } {

@@ -30,14 +30,14 @@ const OP = 'softmax';
  */
 export function softmaxRow(data: ArrayLike<number>, start: number, k: number, out: Float64Array): number {
   let max = data[start]!;
-  for (let c = 1; c < k; c++) if (data[start + c]! > max) max = data[start + c]!;
+  for (let c = 1; c < k; c++) if (data[start + c]! > max) max = data[start + c]!; // term: s
   let sum = 0;
   for (let c = 0; c < k; c++) {
-    const e = Math.exp(data[start + c]! - max);
+    const e = Math.exp(data[start + c]! - max); // term: s
     out[start + c] = e;
     sum += e;
   }
-  for (let c = 0; c < k; c++) out[start + c] = out[start + c]! / sum;
+  for (let c = 0; c < k; c++) out[start + c] = out[start + c]! / sum; // term: phat
   return max + Math.log(sum);
 }
 
