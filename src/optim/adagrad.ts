@@ -27,9 +27,9 @@ export function adagradStep(theta: Float64Array, grad: Float64Array, accumulated
   const { lr, eps, epsInsideSqrt } = h;
   for (let i = 0; i < theta.length; i++) {
     const g = grad[i]!;
-    const G = accumulated[i]! + g * g;
+    const G = accumulated[i]! + g * g; // term: G
     accumulated[i] = G;
-    theta[i]! -= safeRatio(lr * g, adaptiveDenominator(G, eps, epsInsideSqrt));
+    theta[i]! -= safeRatio(lr * g, adaptiveDenominator(G, eps, epsInsideSqrt)); // term: theta, alpha, eps, grad
   }
 }
 

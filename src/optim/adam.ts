@@ -37,16 +37,16 @@ export function adamStep(
   h: AdamHyper,
 ): void {
   const { lr, beta1, beta2, eps, epsInsideSqrt, asPrinted } = h;
-  const a1 = asPrinted ? 1 + beta1 : 1 - beta1;
-  const a2 = asPrinted ? 1 + beta2 : 1 - beta2;
-  const c1 = 1 - beta1 ** t;
-  const c2 = 1 - beta2 ** t;
+  const a1 = asPrinted ? 1 + beta1 : 1 - beta1; // term: beta1
+  const a2 = asPrinted ? 1 + beta2 : 1 - beta2; // term: beta2
+  const c1 = 1 - beta1 ** t; // term: mhat
+  const c2 = 1 - beta2 ** t; // term: vhat
   for (let i = 0; i < theta.length; i++) {
-    const g = grad[i]!;
-    const mi = beta1 * m[i]! + a1 * g;
-    const vi = beta2 * v[i]! + a2 * g * g;
+    const g = grad[i]!; // term: g
+    const mi = beta1 * m[i]! + a1 * g; // term: m
+    const vi = beta2 * v[i]! + a2 * g * g; // term: Va
     m[i] = mi;
     v[i] = vi;
-    theta[i]! -= safeRatio(lr * (mi / c1), adaptiveDenominator(vi / c2, eps, epsInsideSqrt));
+    theta[i]! -= safeRatio(lr * (mi / c1), adaptiveDenominator(vi / c2, eps, epsInsideSqrt)); // term: theta, alpha, mhat, vhat, eps
   }
 }

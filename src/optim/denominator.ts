@@ -6,7 +6,7 @@
  * The two differ visibly only when eps is not small next to s.
  */
 export function adaptiveDenominator(s: number, eps: number, epsInsideSqrt: boolean): number {
-  return epsInsideSqrt ? Math.sqrt(s + eps) : Math.sqrt(s) + eps;
+  return epsInsideSqrt ? Math.sqrt(s + eps) : Math.sqrt(s) + eps; // term: eps
 }
 
 /**

@@ -14,8 +14,8 @@ export const MOMENTUM_DEFAULTS = { gamma: 0.9 } as const;
 export function momentumStep(theta: Float64Array, grad: Float64Array, velocity: Float64Array, h: MomentumHyper): void {
   const { lr, gamma } = h;
   for (let i = 0; i < theta.length; i++) {
-    const v = gamma * velocity[i]! + lr * grad[i]!;
+    const v = gamma * velocity[i]! + lr * grad[i]!; // term: V, gammaM, alpha, grad
     velocity[i] = v;
-    theta[i]! -= v;
+    theta[i]! -= v; // term: theta
   }
 }

@@ -21,9 +21,9 @@ export function rmspropStep(theta: Float64Array, grad: Float64Array, meanSquare:
   const { lr, gamma, eps, epsInsideSqrt } = h;
   const keep = 1 - gamma;
   for (let i = 0; i < theta.length; i++) {
-    const g = grad[i]!;
-    const E = gamma * meanSquare[i]! + keep * g * g;
+    const g = grad[i]!; // term: g
+    const E = gamma * meanSquare[i]! + keep * g * g; // term: Eg2, gammaR
     meanSquare[i] = E;
-    theta[i]! -= safeRatio(lr * g, adaptiveDenominator(E, eps, epsInsideSqrt));
+    theta[i]! -= safeRatio(lr * g, adaptiveDenominator(E, eps, epsInsideSqrt)); // term: theta, alpha, eps
   }
 }

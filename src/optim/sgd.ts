@@ -9,5 +9,5 @@ export interface SgdHyper {
 
 export function sgdStep(theta: Float64Array, grad: Float64Array, h: SgdHyper): void {
   const { lr } = h;
-  for (let i = 0; i < theta.length; i++) theta[i]! -= lr * grad[i]!;
+  for (let i = 0; i < theta.length; i++) theta[i]! -= lr * grad[i]!; // term: theta, alpha, grad
 }
