@@ -40,7 +40,7 @@ export function layerDetails(arch: Architecture, id: string): LayerDetails | und
       title: 'Input $X$',
       size: formatShape(arch.input),
       paragraphs: [
-        `The image the network receives, of fixed size $(in_x, in_y, in_z, in_d)$: ${config.size} cells ${axesWord(config.dims)} and ${config.depth} variable${config.depth > 1 ? 's' : ''} per cell, its depth $in_d$.`,
+        `The image the network receives, of fixed size $(in_x, in_y, in_z, in_d)$: ${config.size} cells ${axesWord(config.dims)} and ${config.depth > 1 ? `${config.depth} variables per cell (one indicator per rock type)` : 'one variable per cell (its rock type as a code)'}, its depth $in_d$.`,
         'It is $H^0$ in eq. 1: the first block convolves its filters over it.',
       ],
       chapters: [],

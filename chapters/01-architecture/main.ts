@@ -8,7 +8,9 @@ import { startChapter } from '../../src/notebook/index.ts';
 import outputSizeSource from '../../src/tensor/output-size.ts?raw';
 import architectureSource from './architecture.ts?raw';
 import { describeArchitecture, type ArchitectureConfig } from './architecture.ts';
-import { describeForReaders } from './describe.ts';
+import { describeForReaders, describeInput } from './describe.ts';
+import { inputSample } from './input-sample.ts';
+import { inputView } from './input-view.ts';
 import { architectureDiagram } from './diagram.ts';
 import { EQ1, EQ3, EQ5, EQ6, EQ7, EQ8, ERRATUM_BN, ERRATUM_DROPOUT, ERRATUM_EQ2 } from './equations.ts';
 import { markBlockEquation } from './block-equation.ts';
@@ -29,8 +31,17 @@ startChapter({ terms: TERMS }, (nb) => {
     value: '2',
     description: 'A drill hole (1D), a map (2D) or a block model (3D).',
   });
-  nb.range('size', { ...features, label: 'Cells per axis', min: 4, max: 64, step: 4, value: 32, unit: 'cells' });
-  nb.range('depth', { ...features, label: 'Input variables', min: 1, max: 4, step: 1, value: 1, description: 'Values per cell (the depth), such as grade and density.' });
+  nb.range('size', { ...features, label: 'Cells per axis', min: 8, max: 64, step: 4, value: 32, unit: 'cells' });
+  nb.radio('depth', {
+    ...features,
+    label: 'Input variables (depth)',
+    options: [
+      { value: '1', label: '1: facies code' },
+      { value: '4', label: '4: one per facies' },
+    ],
+    value: '1',
+    description: 'Each cell holds its rock type as one number, or as four indicators.',
+  });
   nb.range('blocks', { ...features, label: 'Convolution blocks (M)', min: 1, max: 4, step: 1, value: 2 });
   nb.range('filters', { ...features, label: 'Filters in block 1', min: 2, max: 32, step: 2, value: 8, description: 'Each later block doubles them.' });
   nb.radio('padding', {
@@ -67,7 +78,7 @@ startChapter({ terms: TERMS }, (nb) => {
     (dims, size, depth, blocks, filters, padding, bn, pool, g, dense, units, classes): ArchitectureConfig => ({
       dims: Number(dims) as 1 | 2 | 3,
       size,
-      depth,
+      depth: Number(depth),
       blocks,
       filters,
       padding: Number(padding) as 0 | 1,
@@ -92,6 +103,18 @@ startChapter({ terms: TERMS }, (nb) => {
     },
   });
   nb.view('shapes', { inputs: ['architecture'], create: shapeTable });
+  nb.cell('sample', ['config'], inputSample);
+  nb.view('input', {
+    inputs: ['sample'],
+    create: inputView,
+    figure: {
+      title: 'The input X.',
+      caption:
+        'One synthetic folded sequence of shale, sandstone, siltstone and limestone, cut to the grid above. Colour: the facies code scaled to 0–1, or with four variables one indicator map per facies, side by side. Drag to turn it; arrow keys move the read-out.',
+      kind: '3d',
+      describe: describeInput,
+    },
+  });
   nb.display('block-equation', ['config'], markBlockEquation);
 
   nb.equation('eq-1', EQ1);

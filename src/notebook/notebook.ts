@@ -86,6 +86,8 @@ export interface NotebookInternals extends Notebook {
   readonly url: () => UrlSync | undefined;
 }
 
+const UPDATING_DELAY_MS = 400;
+
 /** Unresolved cell names fail loudly instead of reading window globals (`name`, `top`...). */
 function noGlobals(name: string): never {
   throw new RuntimeError(`${name} is not a cell of this chapter`, name);
@@ -128,7 +130,14 @@ export function createNotebook(options: { terms?: TermCatalog; root?: ParentNode
       if (!status) {
         const place = root.querySelector<HTMLElement>('[data-slot="status"]') ?? main();
         status = createStatus(place);
-        busy.onChange((isBusy) => (isBusy ? status!.busy('Updating…') : status!.clear()));
+        // Say "Updating…" only when a computation lasts long enough to notice;
+        // a message flashing on every slider step would only distract.
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        busy.onChange((isBusy) => {
+          clearTimeout(timer);
+          if (isBusy) timer = setTimeout(() => status!.busy('Updating…'), UPDATING_DELAY_MS);
+          else if (status!.node.dataset.state === 'busy') status!.clear();
+        });
       }
       return status;
     },

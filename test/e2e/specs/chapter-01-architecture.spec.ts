@@ -48,7 +48,7 @@ describe('chapter 1, architecture', () => {
   });
 
   test('an impossible network shows the reason in place of the diagram', async () => {
-    const { page, problems, close } = await browser.open(site, { query: '?size=4&blocks=4' });
+    const { page, problems, close } = await browser.open(site, { query: '?size=8&blocks=4' });
     try {
       const error = page.locator('[data-slot="diagram"] .cell-error--shape');
       assert.equal(await error.count(), 1, 'the diagram shows a shape error');
