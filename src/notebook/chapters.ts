@@ -32,6 +32,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     equations: [1, 2, 3, 5, 6, 7, 8],
   },
   {
+    number: 3,
+    slug: 'stride-padding',
+    title: 'Stride and padding',
+    description:
+      'How big is the layer a convolution makes? Eq. 2 evaluated live per axis, with every position of the filter drawn over the padded input in 3D and along each axis, the paper\'s Figures 4 and 5, "same" padding and the positions a stride drops.',
+    source: '§2.1, Figures 4 and 5',
+    equations: [2],
+  },
+  {
     number: 4,
     slug: 'activation',
     title: 'Activation functions',
