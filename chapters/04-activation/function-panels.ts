@@ -48,7 +48,7 @@ export function functionPanels(container: HTMLElement, bus: TermBus): FunctionPa
       {
         series: [
           { name: `${name}(x)`, x: curves.value.map((p) => p.x), y: clipped(curves.value), color: seriesColor(0) },
-          { name: `${name}′(x)`, x: curves.slope.map((p) => p.x), y: clipped(curves.slope), color: seriesColor(5), dashed: true },
+          { name: `${name}′(x)`, x: curves.slope.map((p) => p.x), y: clipped(curves.slope), color: seriesColor(2), dashed: true },
         ],
         // The chart scales the band's ends: ReLU's zone (0, Infinity) is cut at the plotted range.
         band: { from: Math.max(zone.lo, Z_RANGE[0]), to: Math.min(zone.hi, Z_RANGE[1]), label: 'active zone' },

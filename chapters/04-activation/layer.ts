@@ -101,10 +101,11 @@ export function blockGeometry(input: Tensor, w0: Tensor): ConvGeometry {
   return convGeometry(input.shape, w0.shape, convAttrs(input));
 }
 
-/** Eq. 3 with the reader's scale a and shift c: H^m = g(a W_0 H^{m-1} + c). */
+/** Eq. 3 with the reader's a and c: H^m = g(a W_0 H^{m-1} + c). */
 export function convolutionBlock(hPrev: Tensor, w0: Tensor, setting: BlockSetting): Block {
-  const w = tensor(w0.shape, w0.data.map((v) => setting.scale * v)); // term: W
-  const b = full([w0.shape[4]!], setting.shift); // term: b
+  const { kind, scale, shift } = setting;
+  const w = tensor(w0.shape, w0.data.map((v) => scale * v)); // term: W
+  const b = full([w0.shape[4]!], shift); // term: b
   const z = convForward(
     {
       x: hPrev, // term: Hprev
@@ -113,6 +114,6 @@ export function convolutionBlock(hPrev: Tensor, w0: Tensor, setting: BlockSettin
     },
     convAttrs(hPrev),
   ).y;
-  const h = activationForward({ x: z }, { kind: setting.kind }).y; // term: g, H
+  const h = activationForward({ x: z }, { kind }).y; // term: g, H
   return { w, b, z, h };
 }

@@ -181,7 +181,7 @@ describe('chapter 4, activation functions', () => {
     const { page, problems, close } = await browser.open(site);
     try {
       await page.locator('.equation[data-equation="3"] .tex-term[data-term="W"]').focus();
-      assert.ok(await page.locator('[data-slot="code-block"] .code-line.is-term-active').filter({ hasText: 'setting.scale' }).count(), 'the line scaling W lights up');
+      assert.ok(await page.locator('[data-slot="code-block"] .code-line.is-term-active').filter({ hasText: 'scale * v' }).count(), 'the line scaling W lights up');
       assert.ok(await page.locator('[data-slot="view-before"] .figure.is-term-active').count(), 'the z view is outlined');
       assert.ok(await page.locator('.control[data-control="scale"].is-term-active').count(), 'the scale slider is outlined');
 
