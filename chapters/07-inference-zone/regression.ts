@@ -160,3 +160,8 @@ export function erf(x: number): number {
   const erfc = (Math.exp(-a * a) / (a * Math.sqrt(Math.PI))) * (1 - inv + 3 * inv * inv - 15 * inv * inv * inv);
   return sign * (1 - erfc);
 }
+
+/** Samples of each data set of targets; classes in turn, so each structure type has a quarter. */
+export const TARGET_SAMPLES = 240;
+/** Seeds of those samples start here, apart from the reader's models (1 to 20). */
+export const TARGET_SEED = 5000;

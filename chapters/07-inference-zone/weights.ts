@@ -21,8 +21,12 @@ export interface StoredTensor {
 export interface StoredNetwork {
   readonly gridSize: number;
   readonly trainingSamples: number;
+  /** Epochs of the parameters kept (the one with the lowest validation loss). */
   readonly epochs: number;
-  readonly finalTrainingLoss: number;
+  /** Mean cross-entropy on the training set during that epoch. */
+  readonly trainingLoss: number;
+  readonly validationSamples: number;
+  readonly validationLoss: number;
   readonly heldOutSamples: number;
   /** Share of held-out samples whose largest probability is their structure type. */
   readonly heldOutAccuracy: number;

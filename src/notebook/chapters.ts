@@ -58,6 +58,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     source: '§2.1, eq. 6',
     equations: [2, 6],
   },
+  {
+    number: 7,
+    slug: 'inference-zone',
+    title: 'The inference zone',
+    description:
+      'One geological model through a small trained CNN: the last hidden layer unrolled into a vector in the order the code reads it, the fully connected layers as weight matrices times vectors, the softmax on scores you set (shift them by 1000 and nothing breaks), and what each output activation of a regression head can and cannot produce.',
+    source: '§2.2, eqs. 7, 8 and 9, Figure 8',
+    equations: [7, 8, 9],
+  },
 ];
 
 /** The folder (and URL path segment) of a chapter: `01-architecture`. */

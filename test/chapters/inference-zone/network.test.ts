@@ -15,7 +15,7 @@ describe('one forward pass of the chapter\'s CNN', () => {
       const net = chapterNetwork(dims, 'trained');
       const pass = inferencePass(net, geologySample(dims, 'faulted', 2).x);
       expect(pass.hM.shape).toEqual(H_M[dims]);
-      const length = H_M[dims].slice(1).reduce((a, b) => a * b, 1);
+      const length = H_M[dims].slice(1).reduce((a: number, b: number) => a * b, 1);
       expect(pass.vec.shape).toEqual([1, length]);
       // Vec keeps the row-major order: the same values in the same order.
       expect(Array.from(pass.vec.data)).toEqual(Array.from(pass.hM.data));

@@ -15,7 +15,8 @@ describe('unrolling H^M into Vec(H^M)', () => {
     for (let p = 0; p < 108; p++) {
       const step = positionStep(hM, p);
       const [x, y, z, d] = step.cell;
-      expect(step.partial).toEqual([x * 3 + y, (x * 3 + y) * 3 + z, p]);
+      expect(step.partial).toEqual([x * 3 + y, (x * 3 + y) * 3 + z, ((x * 3 + y) * 3 + z) * 4 + d]);
+      expect(step.partial[2]).toBe(p);
       expect(flatPosition(shape, step.cell)).toBe(p);
       expect(step.value).toBe(vec.data[p]);
     }

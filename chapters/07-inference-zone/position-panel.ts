@@ -1,0 +1,48 @@
+/**
+ * The unrolling formula of src/nn/flatten.ts with the numbers of the cell
+ * shown: p = ((x h_y + y) h_z + z) h_d + d, then the value it carries from
+ * H^M into Vec(H^M). Built once, rewritten in place (the terms stay linked).
+ */
+import type { TermBus } from '../../src/notebook/index.ts';
+import { tex } from '../../src/viz/tex/tex.ts';
+import { formatNumber } from './format.ts';
+import type { PositionStep } from './unrolling.ts';
+
+export interface PositionPanel {
+  readonly node: HTMLElement;
+  update(step: PositionStep): void;
+  dispose(): void;
+}
+
+export function positionTex(step: PositionStep): string {
+  const [x, y, z, d] = step.cell;
+  const [, hy, hz, hd] = step.dims;
+  const value = formatNumber(step.value).replace('\u2212', '-');
+  return String.raw`p = ((x\,h_y + y)\,h_z + z)\,h_d + d = ((${x} \cdot ${hy} + ${y}) \cdot ${hz} + ${z}) \cdot ${hd} + ${d} = ${step.position}, \qquad \term{Vec}{\mathrm{Vec}(H^M)}_{${step.position}} = \term{HM}{H^M}_{${x},${y},${z},${d}} = ${value}`;
+}
+
+export function positionPanel(container: HTMLElement, bus: TermBus): PositionPanel {
+  const node = document.createElement('div');
+  node.className = 'position-panel';
+  node.setAttribute('aria-live', 'polite');
+  const math = document.createElement('div');
+  math.className = 'position-panel__math';
+  node.append(math);
+  container.append(node);
+  let unlink: () => void = () => {};
+  let last = '';
+  return {
+    node,
+    update(step) {
+      const source = positionTex(step);
+      if (source === last) return;
+      last = source;
+      unlink();
+      unlink = tex(math, source, { display: true, bus });
+    },
+    dispose() {
+      unlink();
+      node.remove();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * A voxel view (on the page's shared renderer) headed by the formula of what
+ * it shows, with the formula's terms linked: pointing at a term in an
+ * equation or at a marked code line outlines the views that show it, and
+ * pointing at the view marks its main term. The voxel view is built on the
+ * first update, so a setting that cannot be computed shows its message,
+ * never a made-up picture.
+ */
+import type { TermBus } from '../../src/notebook/index.ts';
+import { tex } from '../../src/viz/tex/tex.ts';
+import { createVoxelView, type CellInfo, type VoxelData, type VoxelView, type VoxelViewOptions } from '../../src/viz/three/voxel-view.ts';
+
+export interface TermVoxelSpec {
+  /** TeX with \term markup, shown above the view. */
+  readonly formula: string;
+  /** Terms whose highlight outlines this view; the first is the one pointing at the view marks. */
+  readonly terms: readonly string[];
+  readonly options?: VoxelViewOptions;
+  readonly onHover?: (cell: CellInfo | null) => void;
+  readonly onSelect?: (cell: CellInfo) => void;
+}
+
+export interface TermVoxelView {
+  readonly node: HTMLElement;
+  readonly voxel: VoxelView | null;
+  show(data: VoxelData): VoxelView;
+  dispose(): void;
+}
+
+export function termVoxelView(container: HTMLElement, bus: TermBus, spec: TermVoxelSpec): TermVoxelView {
+  const node = document.createElement('div');
+  node.className = 'iz-view';
+  const formula = document.createElement('p');
+  formula.className = 'iz-view__formula';
+  const unlinkFormula = tex(formula, spec.formula, { bus });
+  const stage = document.createElement('div');
+  node.append(formula, stage);
+  container.append(node);
+
+  const frame = container.closest<HTMLElement>('.figure') ?? node;
+  const unsubscribe = bus.subscribe((active) => frame.classList.toggle('is-term-active', active !== null && spec.terms.includes(active)));
+  const enter = (): void => bus.highlight(spec.terms[0]!);
+  const leave = (): void => bus.highlight(null);
+  stage.addEventListener('pointerenter', enter);
+  stage.addEventListener('pointerleave', leave);
+
+  let voxel: VoxelView | null = null;
+  return {
+    node,
+    get voxel() {
+      return voxel;
+    },
+    show(data) {
+      if (voxel) voxel.update(data);
+      else voxel = createVoxelView(stage, data, { ...spec.options, onHover: spec.onHover, onSelect: spec.onSelect });
+      return voxel;
+    },
+    dispose() {
+      unsubscribe();
+      unlinkFormula();
+      stage.removeEventListener('pointerenter', enter);
+      stage.removeEventListener('pointerleave', leave);
+      frame.classList.remove('is-term-active');
+      voxel?.dispose();
+      node.remove();
+    },
+  };
+}
