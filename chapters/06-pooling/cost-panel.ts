@@ -32,7 +32,7 @@ export function costPanel(sizes: PoolSizes, costs: NextLayerCosts, dims: Dims): 
   caption.textContent = 'The next layer, on the feature maps before and after pooling';
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
-  for (const [text, cls] of [['', ''], ['Before pooling', 'number'], ['After pooling', 'number'], ['Fewer by', 'number']] as const) {
+  for (const [text, cls] of [['Counted', ''], ['Before pooling', 'number'], ['After pooling', 'number'], ['Fewer by', 'number']] as const) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = text;

@@ -68,8 +68,23 @@ export function alongUsed(dims: Dims, value: number, unused: number): Triple {
   return [value, dims >= 2 ? value : unused, dims === 3 ? value : unused];
 }
 
-/** H^{m-1}: the sandstone indicator of sample `model` of a structure, depth turned to count upwards in 2D and 3D. */
+/** The last grid made: switching BN or g, or dragging a slider of the block, does not draw the model again. */
+let lastGrid: { readonly key: string; readonly grid: Tensor } | null = null;
+
+/**
+ * H^{m-1}: the sandstone indicator of sample `model` of a structure, depth
+ * turned to count upwards in 2D and 3D. The same settings give the same
+ * tensor object; it is never modified.
+ */
 export function geologicalGrid(config: Pick<BlockConfig, 'dims' | 'size' | 'structure' | 'model'>): Tensor {
+  const key = `${config.dims}/${config.size}/${config.structure}/${config.model}`;
+  if (lastGrid?.key === key) return lastGrid.grid;
+  const grid = drawGrid(config);
+  lastGrid = { key, grid };
+  return grid;
+}
+
+function drawGrid(config: Pick<BlockConfig, 'dims' | 'size' | 'structure' | 'model'>): Tensor {
   const { dims, size } = config;
   if (!Number.isInteger(size) || size < SIZE_RANGE.min || size > SIZE_RANGE.max) {
     throw new ParamError(OP, `the grid size must be a whole number from ${SIZE_RANGE.min} to ${SIZE_RANGE.max}, got ${size}`);

@@ -176,7 +176,7 @@ startChapter({ terms: TERMS }, (nb) => {
   }
 
   nb.view('window', { inputs: ['details', 'd'], create: windowPanel });
-  nb.display('sizes-panel', ['sizes', 'd'], sizesPanel, { slot: 'sizes' });
+  nb.view('sizes-view', { slot: 'sizes', inputs: ['sizes', 'd'], create: sizesPanel });
   nb.cell('costs', ['sizes', 'd', 'units'], (sizes: PoolSizes, dims: Dims, units: number) => nextLayerCosts(sizes, dims, units));
   nb.display('costs-panel', ['sizes', 'costs', 'd'], costPanel, { slot: 'costs' });
 

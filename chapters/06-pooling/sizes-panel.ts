@@ -29,26 +29,16 @@ export function axisNotes(a: AxisSize): string[] {
   return notes;
 }
 
-function axisRow(a: AxisSize): HTMLElement {
-  const item = element('li', 'pool-sizes__axis');
-  const math = element('span', 'pool-sizes__math');
-  tex(math, String.raw`h_${a.axis} = \left\lfloor \dfrac{${a.input} - ${a.window}}{${a.stride}} \right\rfloor + 1 = ${a.output}`);
-  item.append(math, element('span', 'pool-sizes__note', axisNotes(a).join('; ') + '.'));
-  return item;
-}
-
-export function sizesPanel(sizes: PoolSizes, dims: Dims): HTMLElement {
-  const node = element('div', 'pool-sizes');
-  const list = element('ul', 'pool-sizes__axes');
-  for (const a of sizes.axes) if (a.used) list.append(axisRow(a));
-  node.append(list);
+/** The sentences under the worked-out axes: the unused axes, the sizes before and after, which cells are read. */
+function summary(sizes: PoolSizes, dims: Dims): HTMLElement[] {
+  const out: HTMLElement[] = [];
   const unused = sizes.axes.filter((a) => !a.used).map((a) => a.axis);
   if (unused.length > 0) {
-    node.append(element('p', 'pool-sizes__unused', `A ${GRID_NAMES[dims]} has one cell along ${unused.join(' and ')}: the window and stride are 1 there.`));
+    out.push(element('p', 'pool-sizes__unused', `A ${GRID_NAMES[dims]} has one cell along ${unused.join(' and ')}: the window and stride are 1 there.`));
   }
   const spatial = (shape: readonly number[]): number[] => shape.slice(1, 1 + dims);
-  const summary = element('p', 'pool-sizes__summary');
-  summary.append(
+  const line = element('p', 'pool-sizes__summary');
+  line.append(
     element('strong', null, `${formatShape([...spatial(sizes.inShape), sizes.maps])} → ${formatShape([...spatial(sizes.outShape), sizes.maps])}`),
     document.createTextNode(
       `: ${formatCount(sizes.cellsBefore)} cells per feature map become ${formatCount(sizes.cellsAfter)}, ` +
@@ -62,6 +52,49 @@ export function sizesPanel(sizes: PoolSizes, dims: Dims): HTMLElement {
   if (cover.unread > 0) parts.push(`${plural(cover.unread, 'input cell')} of each map ${cover.unread === 1 ? 'is' : 'are'} read by no window`);
   if (cover.shared > 0) parts.push(`${plural(cover.shared, 'cell')} ${cover.shared === 1 ? 'is' : 'are'} read by more than one window (up to ${cover.most})`);
   read.textContent = parts.length > 0 ? `${parts.join('; ')}.`.replace(/^./, (c) => c.toUpperCase()) : 'Every input cell is read by exactly one window.';
-  node.append(summary, read);
-  return node;
+  out.push(line, read);
+  return out;
+}
+
+export interface SizesPanel {
+  readonly node: HTMLElement;
+  update(sizes: PoolSizes, dims: Dims): void;
+  dispose(): void;
+}
+
+/** Built once; each update re-renders only the formulas whose numbers changed (KaTeX is the costly part). */
+export function sizesPanel(container: HTMLElement): SizesPanel {
+  const node = element('div', 'pool-sizes');
+  const list = element('ul', 'pool-sizes__axes');
+  const rows = (['x', 'y', 'z'] as const).map(() => {
+    const item = element('li', 'pool-sizes__axis');
+    const math = element('span', 'pool-sizes__math');
+    const note = element('span', 'pool-sizes__note');
+    item.append(math, note);
+    list.append(item);
+    return { item, math, note, tex: '' };
+  });
+  const rest = element('div', null);
+  node.append(list, rest);
+  container.append(node);
+  return {
+    node,
+    update(sizes, dims) {
+      sizes.axes.forEach((a, i) => {
+        const row = rows[i]!;
+        row.item.hidden = !a.used;
+        if (!a.used) return;
+        const source = String.raw`h_${a.axis} = \left\lfloor \dfrac{${a.input} - ${a.window}}{${a.stride}} \right\rfloor + 1 = ${a.output}`;
+        if (source !== row.tex) {
+          tex(row.math, source);
+          row.tex = source;
+        }
+        row.note.textContent = `${axisNotes(a).join('; ')}.`;
+      });
+      rest.replaceChildren(...summary(sizes, dims));
+    },
+    dispose() {
+      node.remove();
+    },
+  };
 }

@@ -90,3 +90,14 @@ describe('g(BN(W^m H^(m-1) + b^m)), what pooling reads', () => {
     expect(Math.max(...tanh.map(Math.abs))).toBeLessThan(1);
   });
 });
+
+describe('drawing the grid once', () => {
+  it('gives the same tensor for the same settings and a new one for others', () => {
+    const a = geologicalGrid({ dims: 2, size: 12, structure: 'faulted', model: 3 });
+    expect(geologicalGrid({ dims: 2, size: 12, structure: 'faulted', model: 3 })).toBe(a);
+    const b = geologicalGrid({ dims: 2, size: 12, structure: 'faulted', model: 4 });
+    expect(b).not.toBe(a);
+    expect(b.data).not.toEqual(a.data);
+    expect(geologicalGrid({ dims: 2, size: 12, structure: 'faulted', model: 3 }).data).toEqual(a.data);
+  });
+});
