@@ -73,6 +73,8 @@ export function inputView(container: HTMLElement, bus: TermBus, probe: Probe): L
     node: voxels.node,
     voxels,
     update(input, geom) {
+      // A new grid: the unit pointed at may no longer exist, or be another one.
+      if (geometry !== null && geom !== geometry) probe.set(null, 'input');
       geometry = geom;
       voxels.update({ tensor: input, colormap: 'cividis', domain: [0, 1], name: 'Input Hᵐ⁻¹' });
       showWindow();
