@@ -44,7 +44,7 @@ export function costPanel(sizes: PoolSizes, costs: NextLayerCosts, dims: Dims): 
   const { dense, conv, units } = costs;
   const rows: [string, number | string, number | string, string][] = [
     ['Feature maps H (cells × maps)', spatial(sizes.inShape), spatial(sizes.outShape), ''],
-    ['Values, the length of Vec(H)', dense.before.inputs, dense.after.inputs, ratio(dense.before.inputs, dense.after.inputs)],
+    ['Values to store, the length of Vec(H)', dense.before.inputs, dense.after.inputs, ratio(dense.before.inputs, dense.after.inputs)],
     [`Fully connected layer of ${units} units: weights, values × ${units}`, dense.before.weights, dense.after.weights, ratio(dense.before.weights, dense.after.weights)],
     [`… and its biases`, dense.before.biases, dense.after.biases, 'same'],
     [`Convolution, ${conv.filters} filters of ${formatShape(conv.filterShape.slice(0, 4))}: weights and biases`, conv.before.weights + conv.before.biases, conv.after.weights + conv.after.biases, 'same'],

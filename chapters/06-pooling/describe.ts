@@ -40,7 +40,7 @@ function range(t: Tensor): string {
 export function describeGeology(hPrev: Tensor, dims: Dims, structure: StructureKind): string {
   const sand = hPrev.data.reduce((s, v) => s + v, 0);
   return (
-    `Hᵐ⁻¹: the sandstone indicator of a ${spatial(hPrev.shape, dims)} ${GRID_NAMES[dims]} of ${CLASS_NAMES[structure]}, ` +
+    `Hᵐ⁻¹: the sandstone indicator of a ${dims === 1 ? `${hPrev.shape[1]}-cell` : spatial(hPrev.shape, dims)} ${GRID_NAMES[dims]} of ${CLASS_NAMES[structure]}, ` +
     `1 for sandstone and 0 for any other facies; ${formatCount(sand)} of ${formatCount(hPrev.data.length)} cells are sandstone.`
   );
 }

@@ -30,6 +30,9 @@ export interface WindowDetails {
   readonly results: Readonly<Record<PoolKind, number>>;
   readonly sum: number;
   readonly sumOfSquares: number;
+  /** The window and stride along x, y, z, for what neighbouring windows share. */
+  readonly window: Triple;
+  readonly stride: Triple;
 }
 
 /**
@@ -74,6 +77,8 @@ export function windowDetails(pooled: Pooled, selected: OutputCell | null): Wind
     results,
     sum: values.reduce((s, v) => s + v, 0),
     sumOfSquares: values.reduce((s, v) => s + v * v, 0),
+    window: pooled.geometry.window,
+    stride: pooled.geometry.stride,
   };
 }
 

@@ -33,6 +33,18 @@ function span(from: number, to: number): string {
   return from === to ? `${from}` : `${from}–${to}`;
 }
 
+/** Along which axes this window shares cells with its neighbours' (stride < window), in words; null when it shares none. */
+export function overlapNote(details: WindowDetails, dims: Dims): string | null {
+  const axes = ['x', 'y', 'z'].slice(0, dims).filter((_, a) => details.stride[a]! < details.window[a]!);
+  if (axes.length === 0) return null;
+  const parts = axes.map((axis) => {
+    const a = ['x', 'y', 'z'].indexOf(axis);
+    const shared = details.window[a]! - details.stride[a]!;
+    return `${shared} ${shared === 1 ? 'cell' : 'cells'} along ${axis}`;
+  });
+  return `Windows overlap: this one shares ${parts.join(' and ')} with the next window, so those values feed more than one output cell. Step through neighbouring output cells to see the outline slide by less than its width.`;
+}
+
 function heading(details: WindowDetails, dims: Dims): HTMLElement {
   const p = element('p', 'window-panel__head');
   const d = details.cell[3];
@@ -166,7 +178,8 @@ export function windowPanel(container: HTMLElement): WindowPanel {
   return {
     node,
     update(details, dims) {
-      content.replaceChildren(heading(details, dims), layers(details, dims), results(details, dims));
+      const overlap = overlapNote(details, dims);
+      content.replaceChildren(heading(details, dims), ...(overlap ? [element('p', 'window-panel__note', overlap)] : []), layers(details, dims), results(details, dims));
       live.textContent = `Output cell ${formatIndex(details.cell, dims)}, map d = ${details.cell[3]}: ${POOL_KINDS.map((k) => `${KIND_LABELS[k]} ${formatNumber(details.results[k])}`).join(', ')}.`;
     },
     dispose() {

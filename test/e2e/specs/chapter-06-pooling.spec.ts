@@ -146,10 +146,11 @@ describe('chapter 6, pooling', () => {
       assert.match(await description(page, 'output-avg'), /3 × 4 × 4 cells/);
       assert.notEqual(await stagePixels(page, 'output-max'), before, 'the pooled layer is redrawn');
       assert.equal(await page.locator('.window-grid td:not(.window-grid__corner)').count(), 12, 'a 3 × 2 × 2 window lists 12 values');
+      assert.match((await page.locator('.window-panel').textContent()) ?? '', /Windows overlap: this one shares 1 cell along x with the next window/);
 
       await press(page, 'sy', 'ArrowRight');
       assert.match((await page.locator('[data-slot="sizes"]').textContent()) ?? '', /1 cell between neighbouring windows is never read \(stride 3 > window 2\)/);
-      assert.match((await page.locator('[data-slot="costs"]').textContent()) ?? '', /Values, the length of Vec\(H\)1,02472/);
+      assert.match((await page.locator('[data-slot="costs"]').textContent()) ?? '', /Values to store, the length of Vec\(H\)1,02472/);
       await problems.assertNone('window and stride');
     } finally {
       await close();
