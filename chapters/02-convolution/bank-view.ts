@@ -9,7 +9,7 @@ import type { TermBus } from '../../src/notebook/index.ts';
 import { linkTerm } from '../../src/viz/tex/term-link.ts';
 import { createColorLegend, type ColorLegend } from '../../src/viz/three/color-legend.ts';
 import { createVoxelView, type VoxelView } from '../../src/viz/three/voxel-view.ts';
-import type { LayerDomains } from './domains.ts';
+import { sameDomain, type LayerDomains } from './domains.ts';
 import { formatNumber, superscript } from './format.ts';
 import type { ConvLayer, Placement } from './layer.ts';
 import { linkFace, type TermTarget } from './layer-views.ts';
@@ -92,7 +92,7 @@ export function filterBankView(container: HTMLElement, bus: TermBus, focus: TapF
     node: root,
     update(data) {
       const { layer, place, domains, names, m } = data;
-      const fresh = !current || current.layer !== layer || current.domains !== domains;
+      const fresh = !current || current.layer.w !== layer.w || !sameDomain(current.domains.weights, domains.weights) || current.names !== names;
       current = data;
       const count = layer.geometry.filters;
       while (items.length > count) disposeItem(items.pop()!);
@@ -116,8 +116,8 @@ export function filterBankView(container: HTMLElement, bus: TermBus, focus: TapF
           }
           const name = names?.[c];
           item.label.textContent = `Filter ${c + 1}${name ? ` · ${name}` : ''}`;
-          item.bias.textContent = `b${superscript(m)} = ${formatNumber(layer.b.data[c]!)}`;
         }
+        item.bias.textContent = `b${superscript(m)} = ${formatNumber(layer.b.data[c]!)}`;
         const selected = c === place.filter;
         item.root.classList.toggle('is-selected', selected);
         item.button.setAttribute('aria-pressed', String(selected));

@@ -73,14 +73,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, t
   return e;
 }
 
-export function breakdownView(container: HTMLElement, bus: TermBus, focus: TapFocus): BreakdownView {
+export function breakdownView(container: HTMLElement, bus: TermBus, focus: TapFocus, label = 'Products of the window and the filter, map by map'): BreakdownView {
   const root = el('div', 'bd');
   const lead = el('p', 'bd__lead');
   const groupsEl = el('div', 'bd__groups');
   // Many maps and slices scroll inside the region: focusable, so the keyboard can scroll it.
   groupsEl.tabIndex = 0;
   groupsEl.setAttribute('role', 'region');
-  groupsEl.setAttribute('aria-label', 'Products of the window and the filter, map by map');
+  groupsEl.setAttribute('aria-label', label);
   const total = el('p', 'bd-total');
   const check = el('p', 'bd-check');
   check.setAttribute('role', 'status');
@@ -224,11 +224,11 @@ export function breakdownView(container: HTMLElement, bus: TermBus, focus: TapFo
       let scale = Math.abs(bd.bias);
       for (const t of bd.terms) scale += Math.abs(t.product);
       const residue = (v: number): string => (v !== 0 && Math.abs(v) <= 1e-12 * scale ? ' (0 but for rounding)' : '');
-      sumValue.textContent = formatNumber(bd.products, 4) + residue(bd.products);
+      sumValue.textContent = formatNumber(bd.products, 6) + residue(bd.products);
       biasLabel.textContent = `bias b${here} of filter ${place.filter + 1}: `;
-      biasValue.textContent = formatNumber(bd.bias, 4);
+      biasValue.textContent = formatNumber(bd.bias, 6);
       resultLabel.textContent = `H${here} at ${formatCell(place.output, dims)}, map c = ${place.filter}: `;
-      resultValue.textContent = formatNumber(bd.value, 4) + residue(bd.value);
+      resultValue.textContent = formatNumber(bd.value, 6) + residue(bd.value);
 
       check.classList.toggle('is-ok', bd.agrees);
       check.classList.toggle('is-wrong', !bd.agrees);

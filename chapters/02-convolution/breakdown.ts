@@ -48,6 +48,8 @@ export interface Breakdown {
   readonly bias: number;
   /** b + every product, added in the kernel's order. */
   readonly value: number;
+  /** The kernel's `sum` after 0, 1, ... n terms: running[0] is the bias, running[n] the value. */
+  readonly running: readonly number[];
   /** H^m[ox, oy, oz, c] as conv.forward computed it for the whole layer. */
   readonly computed: number;
   /** |value - computed|. */
@@ -69,12 +71,14 @@ export function explain(layer: ConvLayer, output: Triple, filter: number): Break
   const bias = layer.b.data[filter]!;
   let value = bias; // the kernel starts from the bias
   let products = 0;
+  const running = [value];
   for (const { tap, cell } of taps) {
     for (let d = 0; d < depth; d++) {
       const w = layer.w.data[(((tap[0] * wy + tap[1]) * wz + tap[2]) * depth + d) * filters + filter]!;
       const h = layer.x.data[cellOffset(layer.x.shape, cell[0], cell[1], cell[2], d)]!;
       const product = w * h;
       value += product;
+      running.push(value);
       products += product;
       terms.push({ tap, cell, d, h, w, product });
     }
@@ -97,6 +101,7 @@ export function explain(layer: ConvLayer, output: Triple, filter: number): Break
     products,
     bias,
     value,
+    running,
     computed,
     difference,
     agrees: difference <= 1e-12 * Math.max(1, Math.abs(value)),

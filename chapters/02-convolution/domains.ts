@@ -16,3 +16,8 @@ export function layerDomains(layer: ConvLayer, input?: readonly [number, number]
     output: niceDomainOf(finiteExtent(layer.y.data), 'diverging'),
   };
 }
+
+/** Two colour domains are the same pair of numbers. */
+export function sameDomain(a: readonly [number, number] | undefined, b: readonly [number, number]): boolean {
+  return a !== undefined && a[0] === b[0] && a[1] === b[1];
+}

@@ -73,13 +73,13 @@ export function filterWindow(dims: Dims, size: number): Triple {
 
 export const MAX_FILTERS = 6;
 
-export function filterBank(config: FilterConfig): FilterBank {
-  const { dims, size, depth, count, kind, seed, bias } = config;
+/** The weights W^m and what each filter is; the bias apart, so that changing it leaves W^m as it is. */
+export function filterWeights(config: Omit<FilterConfig, 'bias'>): Omit<FilterBank, 'b'> {
+  const { dims, size, depth, count, kind, seed } = config;
   if (!Number.isInteger(count) || count < 1 || count > MAX_FILTERS) {
     throw new ParamError('filters', `the number of filters w_c must be 1 to ${MAX_FILTERS}, got ${count}`);
   }
   if (!Number.isInteger(size) || size < 1) throw new ParamError('filters', `the filter size must be a whole number of cells, got ${size}`);
-  if (!Number.isFinite(bias)) throw new ParamError('filters', `the bias must be a finite number, got ${bias}`);
   const window = filterWindow(dims, size);
   const [wx, wy, wz] = window;
   const w = tensor([wx, wy, wz, depth, count]);
@@ -101,6 +101,16 @@ export function filterBank(config: FilterConfig): FilterBank {
       }
     }
   }
-  const b = tensor([count], new Array<number>(count).fill(bias));
-  return { w, b, names };
+  return { w, names };
+}
+
+/** b^m [wc]: the same bias for every filter. */
+export function biasVector(count: number, bias: number): Tensor {
+  if (!Number.isFinite(bias)) throw new ParamError('filters', `the bias must be a finite number, got ${bias}`);
+  return tensor([count], new Array<number>(count).fill(bias));
+}
+
+export function filterBank(config: FilterConfig): FilterBank {
+  const { w, names } = filterWeights(config);
+  return { w, b: biasVector(config.count, config.bias), names };
 }

@@ -8,7 +8,7 @@
 import type { TermBus } from '../../src/notebook/index.ts';
 import { linkTerm } from '../../src/viz/tex/term-link.ts';
 import { createVoxelView, type VoxelView, type VoxelViewOptions } from '../../src/viz/three/voxel-view.ts';
-import type { LayerDomains } from './domains.ts';
+import { sameDomain, type LayerDomains } from './domains.ts';
 import { windowRange, type ConvLayer, type Placement } from './layer.ts';
 import type { TapFocus } from './tap-focus.ts';
 
@@ -46,6 +46,16 @@ function lazyVoxel(container: HTMLElement, options: VoxelViewOptions) {
   };
 }
 
+/** Calls `apply` only when `key` differs from the last call's: slicing and highlighting rewrite every cube. */
+function changes(): (key: string, apply: () => void) => void {
+  let last: string | null = null;
+  return (key, apply) => {
+    if (key === last) return;
+    last = key;
+    apply();
+  };
+}
+
 /** Where a view meets the term bus: pointing at it names its term, and the term lights it up. */
 export interface TermTarget {
   /** The element linked (default: the figure around the view). */
@@ -70,13 +80,15 @@ export function inputLayerView(container: HTMLElement, bus: TermBus, focus: TapF
     },
   });
   const unlink = linkFace(container, 'H', bus, options);
+  const cut = changes();
   const unfocus = focus.subscribe((t) => voxel.view?.setCursor(t ? [...t.cell, t.d] : null));
   return {
     get node() {
       return voxel.view?.node ?? container;
     },
     update(data) {
-      const fresh = !current || current.layer !== data.layer || current.domains !== data.domains || !voxel.view;
+      // Only a new input or colour scale repaints the cubes (a new bias or filter leaves H^{m-1} as it is).
+      const fresh = !current || current.layer.x !== data.layer.x || !sameDomain(current.domains.input, data.domains.input) || current.colormap !== data.colormap || !voxel.view;
       current = data;
       const view = fresh ? voxel.show({ tensor: data.layer.x, colormap: data.colormap ?? 'viridis', domain: data.domains.input, name: data.name }) : voxel.view!;
       const range = windowRange(data.layer, data.place.corner);
@@ -84,8 +96,10 @@ export function inputLayerView(container: HTMLElement, bus: TermBus, focus: TapF
       view.setBox(range);
       // A volume is cut open at the window's top and the window's cells raised, so they can be seen;
       // a row or a map keeps every cell in full colour, the geology readable around the outline.
-      view.setHighlight(volume ? range : null);
-      view.setSlice(volume ? { axis: 'z', index: range.to[2], mode: 'upTo' } : null);
+      cut(volume ? `${range.from.join()}|${range.to.join()}` : '', () => {
+        view.setHighlight(volume ? range : null);
+        view.setSlice(volume ? { axis: 'z', index: range.to[2], mode: 'upTo' } : null);
+      });
     },
     dispose() {
       unfocus();
@@ -107,17 +121,19 @@ export function outputLayerView(container: HTMLElement, bus: TermBus, onPick: (p
     },
   });
   const unlink = linkFace(container, 'Hm', bus, options);
+  const cut = changes();
   return {
     get node() {
       return voxel.view?.node ?? container;
     },
     update(data) {
-      const layerChanged = !current || current.layer !== data.layer || current.domains !== data.domains || !voxel.view;
+      const layerChanged = !current || current.layer.y !== data.layer.y || !sameDomain(current.domains.output, data.domains.output) || !voxel.view;
       current = data;
       const view = layerChanged ? voxel.show({ tensor: data.layer.y, colormap: 'diverging', domain: data.domains.output, name: data.name }) : voxel.view!;
       const { output } = data.place;
       view.setBox({ from: output, to: output });
-      view.setSlice(data.layer.geometry.output[2] > 1 ? { axis: 'z', index: output[2], mode: 'upTo' } : null);
+      const volume = data.layer.geometry.output[2] > 1;
+      cut(volume ? String(output[2]) : '', () => view.setSlice(volume ? { axis: 'z', index: output[2], mode: 'upTo' } : null));
     },
     dispose() {
       unlink();

@@ -7,20 +7,22 @@
 import { startChapter } from '../../src/notebook/index.ts';
 import referenceKernelSource from '../../src/nn/kernels/conv-reference.ts?raw';
 import { filterBankView } from './bank-view.ts';
-import { explain } from './breakdown.ts';
+import { explain, type Breakdown } from './breakdown.ts';
 import { breakdownView } from './breakdown-view.ts';
 import { describeBank, describeInput, describeOutput } from './describe.ts';
 import { layerDomains } from './domains.ts';
 import { EQ1, EQ1_CELL, EQ3, ERRATUM_FIGURE3 } from './equations.ts';
 import { figure3, type Figure3, type Figure3Values } from './figure3.ts';
-import { filterBank, MAX_FILTERS, type FilterKind } from './filters.ts';
+import { biasVector, filterWeights, MAX_FILTERS, type FilterKind } from './filters.ts';
 import { figure3Check } from './figure3-check.ts';
 import { inputTensor, logNames, MAX_DEPTH, PATTERN_LABELS, PATTERNS, type Dims, type PatternName } from './inputs.ts';
 import { convLayer, placement, type ConvLayer, type Placement } from './layer.ts';
+import { formatNumber } from './format.ts';
 import { inputLayerView, outputLayerView } from './layer-views.ts';
 import { createPlayer, fitRange } from './player.ts';
 import { shapeLine } from './shape-line.ts';
 import { stepView } from './step-view.ts';
+import { runningSumView } from './running-sum-view.ts';
 import { createTapFocus } from './tap-focus.ts';
 import { TERMS } from './terms.ts';
 import './convolution.css';
@@ -88,10 +90,11 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.cell('x', ['dimsValue', 'size', 'depth', 'pattern', 'seed'], (dims: Dims, size: number, depth: number, pattern: PatternName, seed: number) =>
     inputTensor({ dims, size, depth, pattern, seed }),
   );
-  nb.cell('bank', ['dimsValue', 'fsize', 'depth', 'filters', 'kind', 'seed', 'bias'], (dims: Dims, size: number, depth: number, count: number, kind: FilterKind, seed: number, bias: number) =>
-    filterBank({ dims, size, depth, count, kind, seed, bias }),
+  nb.cell('bank', ['dimsValue', 'fsize', 'depth', 'filters', 'kind', 'seed'], (dims: Dims, size: number, depth: number, count: number, kind: FilterKind, seed: number) =>
+    filterWeights({ dims, size, depth, count, kind, seed }),
   );
-  nb.cell('layer', ['x', 'bank'], (x, bank) => convLayer(x, bank.w, bank.b));
+  nb.cell('b', ['filters', 'bias'], biasVector);
+  nb.cell('layer', ['x', 'bank', 'b'], (x, bank, b) => convLayer(x, bank.w, b));
   nb.cell('domains', ['layer'], (layer: ConvLayer) => layerDomains(layer, LOG_DOMAIN));
   nb.cell('place', ['layer', 'position', 'filter'], placement);
   nb.cell('breakdown', ['layer', 'place'], (layer: ConvLayer, place: Placement) => explain(layer, place.output, place.filter));
@@ -144,6 +147,20 @@ startChapter({ terms: TERMS }, (nb) => {
     create: (el, bus) => breakdownView(el, bus, focus),
     update: (view, layer, place, breakdown, domains, dims, depth, bank) =>
       view.update({ layer, place, breakdown, domains, dims, m: 1, mapNames: logNames(depth), filterName: bank.names[place.filter] }),
+  });
+
+  nb.view('running-sum-view', {
+    slot: 'running-sum',
+    inputs: ['breakdown'],
+    create: (el) => runningSumView(el),
+    update: (view, breakdown) => view.update(breakdown, 1),
+    figure: {
+      title: 'The kernel’s running sum.',
+      caption: 'x: products added so far, in the order of the kernel’s loops (taps i, j, k, then maps d); 0 is the bias alone. y: the value of sum in convForwardReference. The curve ends on the dashed line, the value conv.ts computed for this cell.',
+      kind: '2d',
+      describe: (bd: Breakdown) =>
+        `The sum starts at the bias ${formatNumber(bd.bias)}, ranges from ${formatNumber(Math.min(...bd.running))} to ${formatNumber(Math.max(...bd.running))} over ${bd.terms.length} products, and ends at ${formatNumber(bd.value, 6)}.`,
+    },
   });
 
   // ---- equations and code ------------------------------------------------------
@@ -202,7 +219,7 @@ startChapter({ terms: TERMS }, (nb) => {
   });
   nb.view('fig3-breakdown1', {
     inputs: ['figure3', 'fig3Place1', 'fig3Domains'],
-    create: (el, bus) => breakdownView(el, bus, focus1),
+    create: (el, bus) => breakdownView(el, bus, focus1, 'Figure 3, step 1: products of the window and the filter'),
     update: (view, f: Figure3, place: Placement, domains) =>
       view.update({ layer: f.first, place, breakdown: explain(f.first, place.output, place.filter), domains: domains.first, dims: 2, m: 1 }),
   });
@@ -223,7 +240,7 @@ startChapter({ terms: TERMS }, (nb) => {
   });
   nb.view('fig3-breakdown2', {
     inputs: ['figure3', 'fig3Place2', 'fig3Domains'],
-    create: (el, bus) => breakdownView(el, bus, focus2),
+    create: (el, bus) => breakdownView(el, bus, focus2, 'Figure 3, step 2: products of the window and the filter, map by map'),
     update: (view, f: Figure3, place: Placement, domains) =>
       view.update({
         layer: f.second,

@@ -26,11 +26,15 @@ export function shapeLine(bus: TermBus): { render(layer: ConvLayer, m: number): 
   const node = document.createElement('p');
   node.className = 'shape-line';
   let unlink: () => void = () => {};
+  let shown = '';
   return {
     render(layer, m) {
+      const source = shapeLineTex(layer, m);
+      if (source === shown) return node;
+      shown = source;
       unlink();
       node.replaceChildren();
-      unlink = tex(node, shapeLineTex(layer, m), { display: true, bus });
+      unlink = tex(node, source, { display: true, bus });
       return node;
     },
   };

@@ -174,6 +174,9 @@ describe('the breakdown of one position', () => {
         expect(bd.value).toBe(reference.data[at * filters + c]);
         expect(bd.agrees).toBe(true);
         expect(bd.terms.length).toBe(w.shape[0]! * w.shape[1]! * w.shape[2]! * w.shape[3]!);
+        expect(bd.running.length).toBe(bd.terms.length + 1);
+        expect(bd.running[0]).toBe(b.data[c]);
+        expect(bd.running[bd.terms.length]).toBe(bd.value);
       }
     });
   });
