@@ -3,7 +3,7 @@ import type { Tensor } from '../../src/tensor/index.ts';
 import { FEATURE_MAPS } from './filters.ts';
 import { formatNumber as formatValue } from './format.ts';
 import type { RunningHistory } from './running.ts';
-import type { BatchSummary, VoxelPanel, VoxelPanels } from './view-data.ts';
+import type { BatchSummary, InputPanels, VoxelPanel } from './view-data.ts';
 
 function range(t: Tensor): string {
   let lo = Infinity;
@@ -17,7 +17,7 @@ function range(t: Tensor): string {
 
 const shape = (t: Tensor): string => t.shape.join(' × ');
 
-export function describeInput(panels: VoxelPanels): string {
+export function describeInput(panels: InputPanels): string {
   const spatial = panels.before.tensor.shape.map((s) => s + 2).join(' × ');
   return `Sample ${panels.pick.sample} (${panels.kind}): ${spatial} cells × 4 facies, one map per facies (shale, sandstone, siltstone, limestone), 1 where the cell holds that facies, else 0.`;
 }

@@ -21,11 +21,11 @@ import { BN_DEFINITION, EQ5, ERRATUM_DROPOUT, ERRATUM_LEARNT, RUNNING } from './
 import { FEATURE_MAPS } from './filters.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { histogramGrid } from './histogram-grid.ts';
-import { MAX_STEPS, runningHistory, trainingStream } from './running.ts';
+import { MAX_STEPS, batchStatistics, runningHistory, trainingStream } from './running.ts';
 import { runningCharts } from './running-charts.ts';
 import { statTable, type Column } from './stat-table.ts';
 import { TERMS } from './terms.ts';
-import { afterPanels, beforePanels, comparePanel, mapRows, modeRows, runningSeries, summarize, voxelPanels, type MapRow, type ModeRow } from './view-data.ts';
+import { afterPanels, beforePanels, comparePanel, inputPanels, mapRows, modeRows, outputPanels, runningSeries, summarize, type MapRow, type ModeRow } from './view-data.ts';
 import { voxelPanel } from './voxel-panel.ts';
 import './batchnorm.css';
 
@@ -38,7 +38,7 @@ const MAP_COLUMNS: readonly Column<MapRow>[] = [
   { label: 'σ_c', sub: 'std before', term: 'sigma2', value: (r) => num(r.std) },
   { label: 'mean after', sub: '≈ β', term: 'beta', value: (r) => num(r.afterMean) },
   { label: 'std after', sub: '≈ |γ|', term: 'gamma', value: (r) => num(r.afterStd) },
-  { label: "g's active zone", sub: 'without BN → with BN', term: 'g', value: (r) => `${percent(r.activeBefore)} → ${percent(r.activeAfter)}` },
+  { label: 'active zone of g', sub: 'no BN → BN', term: 'g', value: (r) => `${percent(r.activeBefore)} → ${percent(r.activeAfter)}` },
 ];
 
 const MODE_COLUMNS: readonly Column<ModeRow>[] = [
@@ -136,13 +136,15 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.cell('normalized', ['shown', 'bn', 'history'], (shown, bn, history) => normalize(shown.pre, bn, history.running[history.running.length - 1]));
   nb.cell('summary', ['shown', 'normalized', 'g'], (shown, normalized, g) => summarize(shown.pre, normalized, g));
   nb.cell('mapIndex', ['map'], (map) => Number(map));
-  nb.cell('panels', ['config', 'shown', 'normalized', 'sample', 'mapIndex'], (config: BatchConfig, shown, normalized, i, c) =>
-    voxelPanels(config.dims, shown, normalized, { sample: i, map: c }),
-  );
+  nb.cell('shownStats', ['shown'], (shown) => batchStatistics(shown.pre));
+  // Cells split by what they depend on, so moving γ redraws only what γ changes.
+  nb.cell('pick', ['sample', 'mapIndex'], (sample, map) => ({ sample, map }));
+  nb.cell('inputPanels', ['config', 'shown', 'pick'], (config: BatchConfig, shown, pick) => inputPanels(config.dims, shown, pick));
+  nb.cell('outputPanels', ['config', 'normalized', 'pick'], (config: BatchConfig, normalized, pick) => outputPanels(config.dims, normalized, pick));
 
   // ---- views --------------------------------------------------------------
-  nb.display('note', ['shown', 'bn'], (shown, bn: BnSettings) => {
-    const note = batchNote(shown.pre.shape, bn.beta);
+  nb.display('note', ['shown', 'beta'], (shown, beta: number) => {
+    const note = batchNote(shown.pre.shape, beta);
     const box = document.createElement('div');
     box.className = `bn-note bn-note--${note.level}`;
     box.setAttribute('role', 'status');
@@ -155,7 +157,7 @@ startChapter({ terms: TERMS }, (nb) => {
   });
 
   nb.view('view-input', {
-    inputs: ['panels'],
+    inputs: ['inputPanels'],
     create: (el, bus) => voxelPanel(el, bus, ['Hprev', 'X'], { legendLabel: '1 = the cell holds this facies', aspect: 2.6 }),
     update: (view, panels) => view.update({ tensor: panels.input, domain: [0, 1], name: `facies of sample ${panels.pick.sample},` }, 'viridis'),
     figure: {
@@ -166,19 +168,19 @@ startChapter({ terms: TERMS }, (nb) => {
     },
   });
   nb.view('view-before', {
-    inputs: ['panels'],
+    inputs: ['inputPanels'],
     create: (el, bus) => voxelPanel(el, bus, ['W', 'b', 'mu', 'sigma2'], { legendLabel: 'W H + b' }),
     update: (view, panels) => view.update(panels.before),
     figure: { title: 'Before BN: W^m H^(m−1) + b^m.', caption: 'The chosen feature map of the chosen sample; colour from blue (negative) through white (0) to orange (positive), on the range of the map over the whole batch.', kind: '3d', describe: (p) => describePanel(p.before) },
   });
   nb.view('view-train', {
-    inputs: ['panels'],
+    inputs: ['outputPanels'],
     create: (el, bus) => voxelPanel(el, bus, ['BN', 'xhat', 'gamma', 'beta'], { legendLabel: 'BN(x), train mode' }),
     update: (view, panels) => view.update(panels.train),
     figure: { title: 'After BN, train mode: the batch’s μ and σ².', caption: 'The same cells after batch normalization with the statistics of this mini-batch; same colours as the inference view below.', kind: '3d', describe: (p) => describePanel(p.train) },
   });
   nb.view('view-inference', {
-    inputs: ['panels'],
+    inputs: ['outputPanels'],
     create: (el, bus) => voxelPanel(el, bus, ['runMean', 'runVar'], { legendLabel: 'BN(x), inference mode' }),
     update: (view, panels) => view.update(panels.inference),
     figure: { title: 'After BN, inference mode: the running μ̂ and σ̂².', caption: 'The same sample and map normalized with the running averages instead; same colours as the train-mode view above.', kind: '3d', describe: (p) => describePanel(p.inference) },
@@ -186,7 +188,7 @@ startChapter({ terms: TERMS }, (nb) => {
 
   nb.view('table-maps', {
     inputs: ['summary', 'mapIndex'],
-    create: (el, bus) => statTable(el, bus, 'Each feature map over the whole mini-batch, before and after BN (train mode)', MAP_COLUMNS),
+    create: (el, bus) => statTable(el, bus, "Each feature map over the whole mini-batch, before and after BN (train mode); active zone: the share of values where g' is above 5% of its peak", MAP_COLUMNS),
     update: (view, summary, c) => view.update(mapRows(summary), c),
   });
   nb.view('hist-before', {
@@ -203,9 +205,9 @@ startChapter({ terms: TERMS }, (nb) => {
   });
 
   nb.view('running-charts', {
-    inputs: ['history', 'normalized', 'mapIndex'],
+    inputs: ['history', 'shownStats', 'mapIndex'],
     create: runningCharts,
-    update: (view, history, normalized, c) => view.update(runningSeries(history, normalized, c)),
+    update: (view, history, shownStats, c) => view.update(runningSeries(history, shownStats, c)),
     figure: { title: 'The running averages of the shown map, batch after batch.', caption: 'x: training batches fed, k (0 to 60). Solid: the running mean and variance after k batches, starting from 0 and 1. Dashed: each training batch’s own statistics, and the shown batch’s.', kind: '2d', describe: (history, _n, c) => describeRunning(history, c) },
   });
   nb.view('compare', {

@@ -20,6 +20,13 @@ export interface BatchStatistics {
   readonly count: number;
 }
 
+/** The per-map mean and biased variance batchnorm computes in train mode (they do not depend on gamma, beta or eps). */
+export function batchStatistics(pre: Tensor): BatchStatistics {
+  const d = pre.shape[4]!;
+  const { mean, var: variance, count } = batchnorm.forward({ x: pre, gamma: full([d], 1), beta: full([d], 0) }, { mode: 'train', eps: 1 });
+  return { mean, var: variance, count };
+}
+
 export interface TrainingStream {
   /** Samples per training batch. */
   readonly batch: number;
@@ -35,14 +42,8 @@ export function trainingStream(set: TrainingSet, batch: number): TrainingStream 
     batch,
     statistics(k) {
       if (!Number.isInteger(k) || k < 1 || k > MAX_STEPS) throw new ParamError('running averages', `training batch k must be from 1 to ${MAX_STEPS}, got ${k}`);
-      let stats = cache[k];
-      if (!stats) {
-        const { pre } = miniBatch(set, batch, k);
-        const d = pre.shape[4]!;
-        const { mean, var: variance, count } = batchnorm.forward({ x: pre, gamma: full([d], 1), beta: full([d], 0) }, { mode: 'train', eps: 1 });
-        stats = { mean, var: variance, count };
-        cache[k] = stats;
-      }
+      const stats = cache[k] ?? batchStatistics(miniBatch(set, batch, k).pre);
+      cache[k] = stats;
       return stats;
     },
   };

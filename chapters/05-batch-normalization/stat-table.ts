@@ -77,20 +77,30 @@ export function statTable<R>(container: HTMLElement, bus: TermBus, caption: stri
   return {
     node: wrap,
     update(rows, selected) {
-      const trs = rows.map((row, r) => {
-        const tr = document.createElement('tr');
-        if (r === selected) tr.className = 'is-selected';
-        columns.forEach((column, i) => {
-          const cell = document.createElement(i === 0 ? 'th' : 'td');
-          if (i === 0) (cell as HTMLTableCellElement).scope = 'row';
-          if (!column.text) cell.className = 'number';
-          cell.textContent = column.value(row);
-          if (column.term && bus.active === column.term) cell.classList.add('is-term-active');
-          tr.append(cell);
+      // Rows are rebuilt only when their number changes; otherwise only texts and marks change.
+      if (body.rows.length !== rows.length) {
+        const trs = rows.map(() => {
+          const tr = document.createElement('tr');
+          columns.forEach((column, i) => {
+            const cell = document.createElement(i === 0 ? 'th' : 'td');
+            if (i === 0) (cell as HTMLTableCellElement).scope = 'row';
+            if (!column.text) cell.className = 'number';
+            if (column.term && bus.active === column.term) cell.classList.add('is-term-active');
+            tr.append(cell);
+          });
+          return tr;
         });
-        return tr;
+        body.replaceChildren(...trs);
+      }
+      rows.forEach((row, r) => {
+        const tr = body.rows[r]!;
+        tr.classList.toggle('is-selected', r === selected);
+        columns.forEach((column, i) => {
+          const text = column.value(row);
+          const cell = tr.cells[i]!;
+          if (cell.textContent !== text) cell.textContent = text;
+        });
       });
-      body.replaceChildren(...trs);
     },
     dispose() {
       disposers.forEach((d) => d());

@@ -24,17 +24,17 @@ export function mapMoments(t: Tensor): MapMoments {
   return { mean: mean.data, std: variance.data.map(Math.sqrt) };
 }
 
-/** Largest slope of each g; a value is in the active zone when g' there is at least a tenth of it. */
+/** Largest slope of each g; a value is in the active zone when g' there is above 5% of it (as in chapter 4). */
 const MAX_SLOPE: Readonly<Record<ActivationKind, number>> = { sigmoid: 0.25, tanh: 1, relu: 1 };
-export const ACTIVE_SHARE = 0.1;
+export const ACTIVE_SHARE = 0.05;
 
-/** Per map, the share of values where g' >= ACTIVE_SHARE * max g' (for ReLU: the positive values). */
+/** Per map, the share of values where g' > ACTIVE_SHARE * max g' (for ReLU: the positive values). */
 export function activeShare(t: Tensor, g: ActivationKind): Float64Array {
   const d = t.shape[4]!;
   const { slope } = activate(t, g);
   const threshold = ACTIVE_SHARE * MAX_SLOPE[g];
   const active = new Float64Array(d);
-  for (let i = 0; i < slope.data.length; i++) if (slope.data[i]! >= threshold) active[i % d]! += 1;
+  for (let i = 0; i < slope.data.length; i++) if (slope.data[i]! > threshold) active[i % d]! += 1;
   const perMap = slope.data.length / Math.max(1, d);
   return active.map((a) => (perMap > 0 ? a / perMap : 0));
 }

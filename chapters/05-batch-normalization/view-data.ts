@@ -12,7 +12,7 @@ import type { Tensor } from '../../src/tensor/index.ts';
 import type { MiniBatch } from './batch.ts';
 import type { Normalized } from './block.ts';
 import { FEATURE_MAPS, MAP_COUNT } from './filters.ts';
-import type { RunningHistory } from './running.ts';
+import type { BatchStatistics, RunningHistory } from './running.ts';
 import { activeShare, checkSample, largestDifference, mapMoments, mapValues, sampleMap, sampleOf, type MapMoments } from './statistics.ts';
 
 /** Which sample and feature map the 3D views show. */
@@ -155,36 +155,49 @@ function trimmed(t: Tensor, dims: Dims, extra: readonly number[] = []): Tensor {
   return { shape: [...t.shape.slice(0, dims), ...extra], data: t.data };
 }
 
-export interface VoxelPanels {
+/** What the input and pre-activation views show: they change with the batch and the pick, not with BN's settings. */
+export interface InputPanels {
   /** Sample i's one-hot facies [x, y, z, 4] (y = z = 1 in 1D, z = 1 in 2D). */
   readonly input: Tensor;
   readonly before: VoxelPanel;
-  readonly train: VoxelPanel;
-  readonly inference: VoxelPanel;
   readonly pick: Pick;
   readonly kind: string;
 }
 
-/** Sample i, map c of the input and of the pre-activations and outputs, with shared colour domains for the two outputs. */
-export function voxelPanels(dims: Dims, batch: MiniBatch, normalized: Normalized, pick: Pick): VoxelPanels {
+/** What the two output views show, on one colour domain so train and inference compare. */
+export interface OutputPanels {
+  readonly train: VoxelPanel;
+  readonly inference: VoxelPanel;
+  readonly pick: Pick;
+}
+
+const spread = (...ts: Tensor[]): [number, number] => niceDomainOf(extentOf(ts.flatMap((t) => [...extentOf(t.data)])), 'diverging');
+const pickLabel = (pick: Pick): string => `map ${pick.map} (${FEATURE_MAPS[pick.map]!.name}) of sample ${pick.sample}`;
+
+/** Sample i's input and sample i's map c of the pre-activations (colours on the map's range over the whole batch). */
+export function inputPanels(dims: Dims, batch: MiniBatch, pick: Pick): InputPanels {
   const [n, x, y, z] = batch.x.shape as [number, number, number, number];
   checkSample(pick.sample, n);
   const input = sampleOf(batch.x, pick.sample);
-  const c = pick.map;
-  const before = sampleMap(batch.pre, pick.sample, c);
-  const train = sampleMap(normalized.train.y, pick.sample, c);
-  const inference = sampleMap(normalized.inference.y, pick.sample, c);
-  const spread = (...ts: Tensor[]) => niceDomainOf(extentOf(ts.flatMap((t) => [...extentOf(t.data)])), 'diverging');
-  const outputs = spread(mapTensor(normalized.train.y, c), mapTensor(normalized.inference.y, c));
-  const label = `map ${c} (${FEATURE_MAPS[c]!.name}) of sample ${pick.sample}`;
+  const before = sampleMap(batch.pre, pick.sample, pick.map);
   return {
     // Rank 4 [x, y, z, d] so the view lays the four facies maps side by side whatever the dims.
     input: { shape: [x, y, z, input.shape[3]!], data: input.data },
-    before: { tensor: trimmed(before, dims), domain: spread(mapTensor(batch.pre, c)), name: `W H + b, ${label},` },
-    train: { tensor: trimmed(train, dims), domain: outputs, name: `BN in train mode, ${label},` },
-    inference: { tensor: trimmed(inference, dims), domain: outputs, name: `BN in inference mode, ${label},` },
+    before: { tensor: trimmed(before, dims), domain: spread(mapTensor(batch.pre, pick.map)), name: `W H + b, ${pickLabel(pick)},` },
     pick,
     kind: batch.kinds[pick.sample]!,
+  };
+}
+
+/** Sample i's map c after BN in both modes, on one colour domain. */
+export function outputPanels(dims: Dims, normalized: Normalized, pick: Pick): OutputPanels {
+  checkSample(pick.sample, normalized.train.y.shape[0]!);
+  const c = pick.map;
+  const domain = spread(mapTensor(normalized.train.y, c), mapTensor(normalized.inference.y, c));
+  return {
+    train: { tensor: trimmed(sampleMap(normalized.train.y, pick.sample, c), dims), domain, name: `BN in train mode, ${pickLabel(pick)},` },
+    inference: { tensor: trimmed(sampleMap(normalized.inference.y, pick.sample, c), dims), domain, name: `BN in inference mode, ${pickLabel(pick)},` },
+    pick,
   };
 }
 
@@ -207,22 +220,21 @@ export interface RunningSeries {
   readonly shownVar: Float64Array;
 }
 
-/** The running mean and variance of map c batch by batch, beside each batch's own and the shown batch's. */
-export function runningSeries(history: RunningHistory, normalized: Normalized, c: number): RunningSeries {
+/** The running mean and variance of map c batch by batch, beside each batch's own and the shown batch's (`shown`: its BN statistics). */
+export function runningSeries(history: RunningHistory, shown: BatchStatistics, c: number): RunningSeries {
   const t = history.running.length;
   const x = Float64Array.from({ length: t }, (_, k) => k);
   const pick = (f: (k: number) => number) => Float64Array.from({ length: t }, (_, k) => f(k));
-  const batchCount = normalized.train.count;
-  // The running variance is unbiased (m / (m - 1)); so is the reference drawn beside it.
+  // The running variance is unbiased (m / (m - 1)); so are the references drawn beside it.
   const unbiased = (v: number, m: number) => (m > 1 ? (v * m) / (m - 1) : v);
   return {
     x,
     runMean: pick((k) => history.running[k]!.mean.data[c]!),
     batchMean: pick((k) => (k === 0 ? Number.NaN : history.batches[k - 1]!.mean.data[c]!)),
-    shownMean: pick(() => normalized.train.mean.data[c]!),
+    shownMean: pick(() => shown.mean.data[c]!),
     runVar: pick((k) => history.running[k]!.var.data[c]!),
     batchVar: pick((k) => (k === 0 ? Number.NaN : unbiased(history.batches[k - 1]!.var.data[c]!, history.batches[k - 1]!.count))),
-    shownVar: pick(() => unbiased(normalized.train.var.data[c]!, batchCount)),
+    shownVar: pick(() => unbiased(shown.var.data[c]!, shown.count)),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { TermBus } from '../../src/notebook/index.ts';
 import type { ColormapName } from '../../src/viz/paint/colormap.ts';
-import { createVoxelView, type VoxelView, type VoxelViewOptions } from '../../src/viz/three/voxel-view.ts';
+import { createVoxelView, type VoxelView, type VoxelViewOptions } from '../../src/viz/three/index.ts';
 import { outlineOnTerms } from './term-outline.ts';
 import type { VoxelPanel } from './view-data.ts';
 
