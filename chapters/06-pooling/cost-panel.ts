@@ -32,7 +32,7 @@ export function costPanel(sizes: PoolSizes, costs: NextLayerCosts, dims: Dims): 
   caption.textContent = 'The next layer, on the feature maps before and after pooling';
   const head = document.createElement('thead');
   const headRow = document.createElement('tr');
-  for (const [text, cls] of [['Counted', ''], ['Before pooling', 'number'], ['After pooling', 'number'], ['Fewer by', 'number']] as const) {
+  for (const [text, cls] of [['Counted', ''], ['Before', 'number'], ['After', 'number'], ['Fewer by', 'number']] as const) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = text;
@@ -40,7 +40,8 @@ export function costPanel(sizes: PoolSizes, costs: NextLayerCosts, dims: Dims): 
     headRow.append(th);
   }
   head.append(headRow);
-  const spatial = (shape: readonly number[]): string => formatShape([...shape.slice(1, 1 + dims), shape[4]!]);
+  // Compact (8×8×8×2): the table must fit a phone.
+  const spatial = (shape: readonly number[]): string => [...shape.slice(1, 1 + dims), shape[4]!].join('×');
   const { dense, conv, units } = costs;
   const rows: [string, number | string, number | string, string][] = [
     ['Feature maps H (cells × maps)', spatial(sizes.inShape), spatial(sizes.outShape), ''],
