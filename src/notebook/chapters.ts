@@ -50,6 +50,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     equations: [3, 4],
   },
   {
+    number: 5,
+    slug: 'batch-normalization',
+    title: 'Batch normalization',
+    description:
+      'A mini-batch of geological models through a convolution, then normalized per feature map over the batch and every cell: the mean and spread of each map before and after, the learnt scale and shift, running averages for inference against the batch statistics of training, and why a batch of one breaks it.',
+    source: '§2.1, eq. 5, Figure 7',
+    equations: [5],
+  },
+  {
     number: 6,
     slug: 'pooling',
     title: 'Pooling',
