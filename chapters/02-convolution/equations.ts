@@ -32,6 +32,6 @@ export const ERRATUM_FIGURE3: ErratumSpec = {
   where: '§2.1, the shapes in Figure 3',
   paperQuote:
     'Figure 3 shows an example of applying first, three filters of 3× 3× 1× 1, then two filters of 3× 3× 3× 3, leading to a final vector representation of 1× 1× 2× 1.',
-  corrected: String.raw`\begin{aligned} W^1 &: 3 \times 3 \times 1 \times 1 \times 3 & H^1 &: 3 \times 3 \times 1 \times 3 \\ W^2 &: 3 \times 3 \times 1 \times 3 \times 2 & H^2 &: 1 \times 1 \times 1 \times 2 \end{aligned}`,
+  corrected: String.raw`\begin{aligned} W^1 &: 3 \times 3 \times 1 \times 1 \times 3 \\ H^1 &: 3 \times 3 \times 1 \times 3 \\ W^2 &: 3 \times 3 \times 1 \times 3 \times 2 \\ H^2 &: 1 \times 1 \times 1 \times 2 \end{aligned}`,
   note: String.raw`The paper's own notation gives a filter bank five sizes $(w_x, w_y, w_z, w_d, w_c)$ and a hidden layer four $(h_x, h_y, h_z, h_d)$. The first filters are $3 \times 3 \times 1 \times 1$ as printed ($w_z = 1$ for a flat image, $w_d = 1$ input map), three of them. A second-step filter must be as deep as $H^1$, which has 3 feature maps, so each is $3 \times 3 \times 1 \times 3$: the printed "3 × 3 × 3 × 3" puts a 3 where $w_z = 1$ belongs. The result is one cell with two feature maps, $h_d = w_c = 2$: in the order $(h_x, h_y, h_z, h_d)$ that is $1 \times 1 \times 1 \times 2$, while the printed "1 × 1 × 2 × 1" reads as $h_z = 2$. The shapes below are the ones the code computes.`,
 };

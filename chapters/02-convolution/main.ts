@@ -114,7 +114,7 @@ startChapter({ terms: TERMS }, (nb) => {
     update: (view, layer, place, domains) => view.update({ layer, place, domains, name: 'Input H⁰' }),
     figure: {
       title: 'The input H⁰ = X and the window.',
-      caption: 'Cells along x (east), y (up a section, north in a block) and z (up in a block). One grid per log, side by side; colour: log value from 0 to 1 (viridis). The outline is the window, the cells under the filter.',
+      caption: 'Cells along x (east; down the hole from the collar in 1D), y (up a section, north in a block) and z (up in a block). One grid per log, side by side; colour: log value from 0 to 1 (viridis). The outline is the window, the cells under the filter.',
       kind: '3d',
       describe: (layer: ConvLayer, place: Placement, _d, dims: Dims, depth: number) => describeInput(layer, place, dims, 1, logNames(depth)),
     },
