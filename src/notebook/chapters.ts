@@ -32,6 +32,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     equations: [1, 2, 3, 5, 6, 7, 8],
   },
   {
+    number: 2,
+    slug: 'convolution',
+    title: 'Convolution',
+    description:
+      'A filter bank sliding over a drill hole, a section or a block model, one position at a time: the window, the filters and the feature maps in 3D, every product and the sum written out and checked against the code, equations 1 and 3 beside the kernel, and the tutorial\'s Figure 3 reproduced.',
+    source: '§2.1, eq. 1 and 3, Figures 2 and 3',
+    equations: [1, 3],
+  },
+  {
     number: 3,
     slug: 'stride-padding',
     title: 'Stride and padding',
