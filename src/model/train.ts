@@ -45,11 +45,11 @@ export interface StepResult {
  * as they were) when the loss, a gradient or an updated parameter is not finite.
  */
 export function trainStep(net: Network, trainer: Trainer, batch: Dataset, lossKind: LossKind): StepResult {
-  const { loss, output, gradients, pass } = lossAndGradients(net, batch.x, batch.target, lossKind, 'train');
+  const { loss, output, gradients, pass } = lossAndGradients(net, batch.x, batch.target, lossKind, 'train'); // term: L, grad
   const before: Record<string, Float64Array> = {};
   for (const [name, t] of Object.entries(net.params)) {
     before[name] = t.data.slice();
-    trainer.optimizer.step(t.data, gradients[name]!.data, trainer.states[name]!);
+    trainer.optimizer.step(t.data, gradients[name]!.data, trainer.states[name]!); // term: theta, alpha
   }
   try {
     for (const [name, t] of Object.entries(net.params)) assertHealthy(t.data, `parameter ${name} after the update`);

@@ -61,16 +61,16 @@ function crossEntropy(x: Tensor, target: Tensor): LossResult {
   let total = 0;
   for (let r = 0; r < n; r++) {
     const start = r * k;
-    const lse = softmaxRow(x.data, start, k, dx); // dx holds p^ for now
+    const lse = softmaxRow(x.data, start, k, dx); // dx holds p^ for now // term: phat
     let mass = 0;
     let weighted = 0;
     for (let c = 0; c < k; c++) {
-      mass += target.data[start + c]!;
+      mass += target.data[start + c]!; // term: p
       weighted += target.data[start + c]! * x.data[start + c]!;
     }
-    total += mass * lse - weighted;
+    total += mass * lse - weighted; // term: L, p, phat
     for (let c = 0; c < k; c++) {
-      dx[start + c] = (mass * dx[start + c]! - target.data[start + c]!) / n;
+      dx[start + c] = (mass * dx[start + c]! - target.data[start + c]!) / n; // term: dL
     }
   }
   return { loss: total / n, dx: { shape: [...x.shape], data: dx } };
@@ -81,9 +81,9 @@ function meanSquaredError(x: Tensor, target: Tensor): LossResult {
   const dx = new Float64Array(count);
   let total = 0;
   for (let i = 0; i < count; i++) {
-    const diff = x.data[i]! - target.data[i]!;
-    total += diff * diff;
-    dx[i] = (2 * diff) / count;
+    const diff = x.data[i]! - target.data[i]!; // term: yhat, y
+    total += diff * diff; // term: L
+    dx[i] = (2 * diff) / count; // term: dL
   }
   return { loss: total / count, dx: { shape: [...x.shape], data: dx } };
 }

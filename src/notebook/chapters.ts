@@ -85,6 +85,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     source: '§2.2, eqs. 7, 8 and 9, Figure 8',
     equations: [7, 8, 9],
   },
+  {
+    number: 8,
+    slug: 'losses-gradient-descent',
+    title: 'Loss functions and gradient descent',
+    description:
+      'Cross-entropy and mean squared error computed live for a prediction you set, term by term with the gradient backpropagation starts from, and full-batch, stochastic and mini-batch gradient descent training the same small CNN side by side, with the learning rate and batch size in your hands.',
+    source: '§2.3, eqs. 10 and 11',
+    equations: [10, 11],
+  },
 ];
 
 /** The folder (and URL path segment) of a chapter: `01-architecture`. */
