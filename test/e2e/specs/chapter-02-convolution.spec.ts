@@ -232,6 +232,12 @@ describe('chapter 2, convolution', () => {
       await page.mouse.move(0, 0);
       await page.locator('[data-slot="breakdown"] .bd-total__part').nth(1).hover();
       assert.ok(await page.locator('.code-line.is-term-active').filter({ hasText: 'let sum = b[c]!;' }).count(), 'the bias in the sum marks the line that starts from it');
+
+      // A product points at its input cell and its filter tap in the 3D views: the top-left one is tap (0, 2).
+      await page.locator('[data-slot="breakdown"] .bd-grid__table--p td').first().hover();
+      assert.match((await page.locator('[data-slot="input-view"] .viz3d__readout').textContent()) ?? '', /^x 0, y 2, z 0: /);
+      assert.match((await page.locator('[data-slot="bank-view"] .conv-filter.is-selected .viz3d__readout').textContent()) ?? '', /^x 0, y 2, z 0: 1$/);
+      assert.equal(await page.locator('[data-slot="breakdown"] td.is-focus').count(), 3, 'the window value, the weight and the product are marked');
       await problems.assertNone('term linking');
     } finally {
       await close();
