@@ -94,6 +94,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     source: '§2.3, eqs. 10 and 11',
     equations: [10, 11],
   },
+  {
+    number: 9,
+    slug: 'optimizers',
+    title: 'Optimizers',
+    description:
+      'SGD, Momentum, AdaGrad, RMSProp and Adam racing from one start on four loss surfaces, on a contour map and in 3D, with every optimizer\'s state read out update by update: Momentum\'s overshoot measured, AdaGrad\'s shrinking rate, Adam\'s bias correction, eq. 15 as printed run against the corrected rule (it does not blow up), ε inside or outside the root, and the same race on a small CNN.',
+    source: '§2.3, eqs. 11–15',
+    equations: [11, 12, 13, 14, 15],
+  },
 ];
 
 /** The folder (and URL path segment) of a chapter: `01-architecture`. */

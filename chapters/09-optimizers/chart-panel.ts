@@ -1,0 +1,63 @@
+/**
+ * A line chart with a sentence under it that says what it shows now (an
+ * overshoot measured, a ratio checked), linked to the equation terms it
+ * draws: pointing at the term outlines the figure, pointing at the figure
+ * marks the term. The sentence may hold $...$ math.
+ */
+import type { TermBus } from '../../src/notebook/index.ts';
+import { createLineChart, type LineChartData, type LineChartOptions } from '../../src/viz/charts/index.ts';
+import { prose } from '../../src/viz/tex/tex.ts';
+
+export interface ChartPanel {
+  readonly node: HTMLElement;
+  update(data: LineChartData, note?: string): void;
+  dispose(): void;
+}
+
+export function outlineOnTerms(element: HTMLElement, bus: TermBus, terms: readonly string[]): () => void {
+  if (terms.length === 0) return () => {};
+  const frame = element.closest<HTMLElement>('.figure') ?? element;
+  const unsubscribe = bus.subscribe((active) => frame.classList.toggle('is-term-active', active !== null && terms.includes(active)));
+  const enter = (): void => bus.highlight(terms[0]!);
+  const leave = (): void => bus.highlight(null);
+  element.addEventListener('pointerenter', enter);
+  element.addEventListener('pointerleave', leave);
+  return () => {
+    unsubscribe();
+    element.removeEventListener('pointerenter', enter);
+    element.removeEventListener('pointerleave', leave);
+    frame.classList.remove('is-term-active');
+  };
+}
+
+export function chartPanel(container: HTMLElement, bus: TermBus, options: LineChartOptions, terms: readonly string[] = []): ChartPanel {
+  const node = document.createElement('div');
+  node.className = 'opt-chart';
+  container.append(node);
+  const chart = createLineChart(node, { series: [] }, options);
+  const note = document.createElement('p');
+  note.className = 'opt-chart__note';
+  note.hidden = true;
+  node.append(note);
+  const unlink = outlineOnTerms(node, bus, terms);
+  let noteText = '';
+  let unlinkNote: (() => void) | null = null;
+  return {
+    node,
+    update(data, text = '') {
+      chart.update(data);
+      if (text === noteText) return;
+      noteText = text;
+      unlinkNote?.();
+      note.replaceChildren();
+      note.hidden = text === '';
+      unlinkNote = text ? prose(note, text, { bus }) : null;
+    },
+    dispose() {
+      unlink();
+      unlinkNote?.();
+      chart.dispose();
+      node.remove();
+    },
+  };
+}
