@@ -65,18 +65,37 @@ export function inputView(container: HTMLElement, bus: TermBus, cursor: WindowCu
     }
   }
 
+  // Each of these rewrites every instance of the view: only when what it shows changed.
+  let sliceKey = '';
+  let highlightKey = '';
+
+  function applyHighlight(): void {
+    if (!view || !scene) return;
+    const current = windowAt(scene, cursor.get());
+    const term = bus.active ?? (mark === 'corners' ? 'st' : 'w');
+    // The corners, padding and input regions depend on the scene only; the window on the cursor too.
+    const g = scene.geometry;
+    const key = `${term}|${g.input}|${g.window}|${g.stride}|${g.padding}|${term === 'w' ? current.from : ''}`;
+    if (key === highlightKey) return;
+    highlightKey = key;
+    view.setHighlight(highlightFor(bus.active));
+  }
+
   function drawWindow(): void {
     if (!view || !scene) return;
     const current = windowAt(scene, cursor.get());
     view.setBox({ from: current.from, to: current.to });
-    view.setSlice(scene.config.dims === 3 && scene.padded[2] > 1 ? { axis: 'z', index: current.to[2], mode: 'upTo' } : null);
-    view.setHighlight(highlightFor(bus.active));
+    const slice = scene.config.dims === 3 && scene.padded[2] > 1 ? ({ axis: 'z', index: current.to[2], mode: 'upTo' } as const) : null;
+    const key = slice ? `z${slice.index}` : '';
+    if (key !== sliceKey) {
+      sliceKey = key;
+      view.setSlice(slice);
+    }
+    applyHighlight();
   }
 
   const unsubscribeCursor = cursor.subscribe(drawWindow);
-  const unsubscribeBus = bus.subscribe(() => {
-    if (view && scene) view.setHighlight(highlightFor(bus.active));
-  });
+  const unsubscribeBus = bus.subscribe(applyHighlight);
 
   return {
     get node() {
@@ -107,6 +126,9 @@ export function inputView(container: HTMLElement, bus: TermBus, cursor: WindowCu
       } else {
         view.update(data);
       }
+      // A new grid: the slice and highlight must be set again.
+      sliceKey = '-';
+      highlightKey = '';
       drawWindow();
     },
     dispose() {

@@ -6,7 +6,14 @@ import { prose } from '../../src/viz/tex/tex.ts';
 import { numberRows, sameSentence } from './explain.ts';
 import type { AxisArithmetic, StrideScene } from './stride-padding.ts';
 
+/** Rebuilt only when a number changed: the display keeps the same node otherwise. */
+let lastNumbers: { key: string; node: HTMLElement } | null = null;
+
 export function numbersTable(scene: StrideScene): HTMLElement {
+  const g = scene.geometry;
+  const rows = numberRows(scene.counts, { input: g.input, padded: scene.padded, window: g.window, output: g.output });
+  const key = JSON.stringify(rows);
+  if (lastNumbers?.key === key) return lastNumbers.node;
   const wrap = document.createElement('div');
   wrap.className = 'table-wrap';
   wrap.tabIndex = 0;
@@ -17,8 +24,7 @@ export function numbersTable(scene: StrideScene): HTMLElement {
   const caption = document.createElement('caption');
   caption.textContent = 'The convolution in numbers (one input feature map, one filter)';
   const body = document.createElement('tbody');
-  const g = scene.geometry;
-  for (const row of numberRows(scene.counts, { input: g.input, padded: scene.padded, window: g.window, output: g.output })) {
+  for (const row of rows) {
     const tr = document.createElement('tr');
     const th = document.createElement('th');
     th.scope = 'row';
@@ -34,19 +40,25 @@ export function numbersTable(scene: StrideScene): HTMLElement {
   }
   table.append(caption, body);
   wrap.append(table);
+  lastNumbers = { key, node: wrap };
   return wrap;
 }
 
+let lastSame: { key: string; node: HTMLElement } | null = null;
+
 export function sameList(rows: readonly AxisArithmetic[]): HTMLElement {
+  const used = rows.filter((row) => row.used);
+  const key = used.map((row) => `${row.same.holds && row.stride === 1}|${sameSentence(row)}`).join('\n');
+  if (lastSame?.key === key) return lastSame.node;
   const list = document.createElement('ul');
   list.className = 'sp-same';
-  for (const row of rows) {
-    if (!row.used) continue;
+  for (const row of used) {
     const item = document.createElement('li');
     item.classList.toggle('is-same', row.same.holds && row.stride === 1);
     prose(item, sameSentence(row));
     list.append(item);
   }
+  lastSame = { key, node: list };
   return list;
 }
 
