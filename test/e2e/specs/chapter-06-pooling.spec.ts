@@ -14,6 +14,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
+import { decodePng } from '../support/png.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -65,6 +66,14 @@ describe('chapter 6, pooling', () => {
         assert.match(await description(page, `output-${kind}`), /Hᵐ: 4 × 4 × 4 cells, 2 feature maps/, `${kind}: the paper's (2, 2, 2, 1) window halves every axis`);
       }
       assert.match(await description(page, 'input-view'), /8 × 8 × 8 cells, 2 feature maps/);
+      // The window is outlined in the views' box colour (#c2185b in the light theme), also under reduced motion (this context).
+      const image = decodePng(Buffer.from(await stagePixels(page, 'input-view'), 'base64'));
+      let outline = 0;
+      for (let p = 0; p < image.rgba.length; p += 4) {
+        const [r, g, b] = [image.rgba[p]!, image.rgba[p + 1]!, image.rgba[p + 2]!];
+        if (Math.abs(r - 194) < 30 && Math.abs(g - 24) < 30 && Math.abs(b - 91) < 30) outline++;
+      }
+      assert.ok(outline > 40, `the window outline is drawn in the box colour (${outline} pixels)`);
       await problems.assertNone('pooling opens');
     } finally {
       await close();
