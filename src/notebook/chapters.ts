@@ -103,6 +103,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     source: '§2.3, eqs. 11–15',
     equations: [11, 12, 13, 14, 15],
   },
+  {
+    number: 10,
+    slug: 'initialization',
+    title: 'Initialization',
+    description:
+      'Weights drawn from the tutorial\'s 2σ-truncated normal, as a histogram against its density; biases at one against zero; and a deep stack of layers showing, layer by layer, how a too small or too large σ makes activations and gradients vanish or explode, with the Glorot and He values a click away.',
+    source: '§2.3, last paragraph',
+    equations: [],
+  },
 ];
 
 /** The folder (and URL path segment) of a chapter: `01-architecture`. */

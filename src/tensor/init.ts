@@ -22,7 +22,7 @@ export function truncatedNormal(rng: Rng, options: TruncatedNormalOptions = {}):
   const { mean = PAPER_INIT.mean, sigma = PAPER_INIT.sigma, cut = PAPER_INIT.cut } = options;
   for (;;) {
     const z = rng.normal();
-    if (Math.abs(z) <= cut) return mean + sigma * z;
+    if (Math.abs(z) <= cut) return mean + sigma * z; // term: cut, mu, sigma
   }
 }
 
@@ -31,7 +31,7 @@ export function truncatedNormalTensor(shape: readonly number[], rng: Rng, option
   assertNumber('init', 'cut', options.cut ?? PAPER_INIT.cut, { lo: 0, loOpen: true });
   assertNumber('init', 'mean', options.mean ?? PAPER_INIT.mean);
   const t = tensor(shape);
-  for (let i = 0; i < t.data.length; i++) t.data[i] = truncatedNormal(rng, { ...options, sigma });
+  for (let i = 0; i < t.data.length; i++) t.data[i] = truncatedNormal(rng, { ...options, sigma }); // term: W
   return t;
 }
 
@@ -39,5 +39,5 @@ export type BiasInit = 'ones' | 'zeros';
 
 /** The paper starts biases at ones (keeps ReLU units active at first); frameworks at zeros. */
 export function biasTensor(shape: readonly number[], init: BiasInit = 'ones'): Tensor {
-  return full(shape, init === 'ones' ? 1 : 0);
+  return full(shape, init === 'ones' ? 1 : 0); // term: b
 }

@@ -1,0 +1,132 @@
+/**
+ * Chapter 10, Initialization: what is particular to it. The page opens with
+ * its equations and four drawn charts; the drawn weights stay inside the
+ * cut-offs and their summary matches the theory; every slider changes what
+ * is drawn and the URL; the presets set σ to the He and Glorot values; the
+ * most extreme stack (σ = 2, ReLU, 10 layers) shows no error and no
+ * non-number, and a tiny σ is reported as vanishing; a malformed URL falls
+ * back with a notice; the code shown is the real source.
+ */
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { findChapter } from '../../../src/notebook/chapters.ts';
+import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
+import { useBrowser } from '../support/harness.ts';
+import { changesDrawing, controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
+import { CHAPTER_PAGES } from '../support/site.ts';
+
+const browser = useBrowser();
+const site = CHAPTER_PAGES.find((p) => p.chapter === findChapter('initialization'))!;
+
+async function press(page: Page, key: string, keyName: string, times = 1): Promise<void> {
+  const input = controlField(page, key).locator('input');
+  await input.focus();
+  for (let i = 0; i < times; i++) await page.keyboard.press(keyName);
+  await waitForIdle(page);
+}
+
+async function text(page: Page, slot: string): Promise<string> {
+  return (await page.locator(`[data-slot="${slot}"]`).textContent()) ?? '';
+}
+
+describe('chapter 10, initialization', () => {
+  test('opens with its equations, four charts, and drawn weights inside the cut-offs', async () => {
+    const { page, problems, close } = await browser.open(site);
+    try {
+      await assertEquationsRendered(page);
+      assert.equal(await assertViewsDraw(page), 4, 'the weights, the spread, the dead units and the gradients');
+      assert.equal(await page.locator('.cell-error').count(), 0);
+      const summary = await text(page, 'weights-summary');
+      assert.match(summary, /0 of the 4 000 weights lie outside/);
+      assert.match(summary, /standard deviation 0\.088/, 'the theoretical spread of the 2σ-truncated normal with σ = 0.1');
+      assert.match(await text(page, 'eq-init'), /Initialization, §2\.3/);
+      assert.equal(await page.locator('[data-slot="layer-table"] tbody tr').count(), 8, 'one row per layer');
+      await problems.assertNone('initialization opens');
+    } finally {
+      await close();
+    }
+  });
+
+  test('every slider changes what is drawn and the URL', async () => {
+    const { page, problems, close } = await browser.open(site);
+    try {
+      for (const key of ['sigma', 'cut', 'n', 'seed', 'logsigma', 'depth', 'draw']) {
+        const changed = await changesDrawing(
+          page,
+          () => press(page, key, 'ArrowRight'),
+          () => press(page, key, 'ArrowLeft'),
+        );
+        assert.ok(changed, `${key} changes the drawing`);
+        await waitForUrlWrite(page);
+        assert.match(page.url(), new RegExp(`[?&]${key}=`), `${key} is in the URL`);
+      }
+      await problems.assertNone('sliders');
+    } finally {
+      await close();
+    }
+  });
+
+  test('the presets set σ to the Glorot and He values for 64 units', async () => {
+    const { page, problems, close } = await browser.open(site);
+    try {
+      await page.locator('[data-control="preset-he"] button').click();
+      await waitForIdle(page);
+      assert.match(await text(page, 'sigma-readout'), /σ = 0\.178/);
+      await page.locator('[data-control="preset-glorot"] button').click();
+      await waitForIdle(page);
+      assert.match(await text(page, 'sigma-readout'), /σ = 0\.126/);
+      await page.locator('[data-control="preset-paper"] button').click();
+      await waitForIdle(page);
+      assert.match(await text(page, 'sigma-readout'), /σ = 0\.1 /);
+      await problems.assertNone('presets');
+    } finally {
+      await close();
+    }
+  });
+
+  test('σ = 2 with ReLU over 10 layers explodes in words, with no error and no non-number; σ = 0.01 vanishes', async () => {
+    const { page, problems, close } = await browser.open(site, { query: '?logsigma=0.3&g=relu&depth=10' });
+    try {
+      assert.equal(await page.locator('.cell-error').count(), 0);
+      assert.match(await text(page, 'stack-headline'), /explode/);
+      const all = (await page.locator('main').textContent()) ?? '';
+      assert.doesNotMatch(all.replace(/Number\.isFinite|Infinity,|-?Infinity;/g, ''), /\bNaN\b|\bInfinity\b/);
+      assert.equal(await page.locator('[data-slot="layer-table"] tbody tr').count(), 10);
+      await page.goto(page.url().replace(/logsigma=[^&]*/, 'logsigma=-2').replace(/depth=10/, 'depth=8') + '&bias=zeros');
+      await waitForIdle(page);
+      assert.match(await text(page, 'stack-headline'), /vanish/);
+      await problems.assertNone('extreme stacks');
+    } finally {
+      await close();
+    }
+  });
+
+  test('a malformed URL falls back to the defaults with a notice, and keeps what was valid', async () => {
+    const { page, problems, close } = await browser.open(site, { query: '?g=softplus&logsigma=9&depth=4&bias=maybe' });
+    try {
+      const items = await page.locator('.url-notice li').allTextContents();
+      assert.equal(items.length, 3, 'g, logsigma and bias are ignored');
+      assert.equal(await controlField(page, 'depth').locator('input').inputValue(), '4', 'the valid depth is kept');
+      assert.equal(await page.locator('[data-slot="layer-table"] tbody tr').count(), 4);
+      assert.equal(await page.locator('.cell-error').count(), 0);
+      await problems.assertNone('malformed URL');
+    } finally {
+      await close();
+    }
+  });
+
+  test('the code shown is the real source', async () => {
+    const { page, problems, close } = await browser.open(site);
+    try {
+      const source = await readFile(new URL('../../../src/tensor/init.ts', import.meta.url), 'utf8');
+      const shown = (await page.locator('[data-slot="code-draw"] code').first().textContent()) ?? '';
+      assert.ok(shown.includes('if (Math.abs(z) <= cut) return mean + sigma * z;'), 'the rejection line is shown');
+      assert.ok(source.includes('if (Math.abs(z) <= cut) return mean + sigma * z;'));
+      await problems.assertNone('code');
+    } finally {
+      await close();
+    }
+  });
+});
