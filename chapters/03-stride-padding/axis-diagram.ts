@@ -58,6 +58,8 @@ function panel(parent: HTMLElement, axis: string, bus: TermBus, disposers: Array
   const root = document.createElement('div');
   root.className = 'sp-axis';
   root.dataset.axis = axis;
+  // Shown once drawn: a first setting that cannot be drawn leaves no empty panels.
+  root.hidden = true;
   const title = document.createElement('p');
   title.className = 'sp-axis__title';
   const svgNode = document.createElementNS(SVG, 'svg');
@@ -126,6 +128,7 @@ export function axisDiagram(container: HTMLElement, bus: TermBus, cursor: Window
     p.title.textContent =
       `${line.axis}: ${input} input cell${input === 1 ? '' : 's'}, ${padding} padding cell${padding === 1 ? '' : 's'} each side, ` +
       `a ${filter}-cell window every ${stride} cell${stride === 1 ? '' : 's'}: ${n} output cell${n === 1 ? '' : 's'}` +
+      (stride > filter && n > 1 ? `, ${stride - filter} cell${stride - filter === 1 ? '' : 's'} skipped between windows` : '') +
       (dropped > 0 ? `, ${dropped} position${dropped === 1 ? '' : 's'} dropped at the end.` : '.');
 
     const maxCoverage = Math.max(1, ...coverage);

@@ -19,7 +19,7 @@ export function describeInput(scene: StrideScene): string {
   const [lo, hi] = extent(scene.coverage.data);
   const p = scene.geometry.padding.slice(0, d).join(' × ');
   return (
-    `Padded input ${shape(scene.padded, d)} cells: the ${shape(scene.geometry.input, d)} input with padding ${p} on each side. ` +
+    `Padded input ${shape(scene.padded, d)} cells: the input, ${shape(scene.geometry.input, d)} cells, with padding ${p} on each side. ` +
     `${formatCount(scene.positions.length)} window positions of ${shape(scene.geometry.window, d)} cells; each cell is read by ${lo} to ${hi} of them` +
     (scene.counts.unreadInput > 0 ? `, and ${formatCount(scene.counts.unreadInput)} input cells by none.` : '.')
   );

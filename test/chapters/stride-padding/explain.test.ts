@@ -81,3 +81,17 @@ describe('the presets', () => {
     for (let w = 1; w <= 7; w++) expect(axisArithmetic('x', true, sameSettings(axis(9, w, 4, 0))).output).toBe(9);
   });
 });
+
+describe('the text alternatives', () => {
+  it('state the shapes, the positions and the value ranges the views show', async () => {
+    const { describeAxes, describeInput, describeOutput } = await import('../../../chapters/03-stride-padding/describe.ts');
+    const scene = strideScene(configure(2, [axis(8, 2, 3, 0), axis(5, 3, 1, 1), axis(1, 1, 1, 0)]));
+    expect(describeInput(scene)).toBe(
+      'Padded input 8 × 7 cells: the input, 8 × 5 cells, with padding 0 × 1 on each side. 15 window positions of 2 × 3 cells; each cell is read by 0 to 3 of them, and 10 input cells by none.',
+    );
+    expect(describeOutput(scene)).toBe('Output H 3 × 5 × 1: 15 cells, each seeing 4 to 6 input cells of its 6-cell window.');
+    expect(describeAxes(scene)).toBe(
+      'Along x: 8 padded cells, windows starting at 0, 3, 6, 3 outputs, 0 dropped. Along y: 7 padded cells, windows starting at 0, 1, 2, 3, 4, 5 outputs, 0 dropped.',
+    );
+  });
+});
