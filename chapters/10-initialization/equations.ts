@@ -13,7 +13,7 @@ export const INIT: EquationSpec = {
 };
 
 export const DENSITY: EquationSpec = {
-  tex: String.raw`p(w) = \begin{cases} \dfrac{\varphi\!\left(\frac{w - \term{mu}{\mu}}{\term{sigma}{\sigma}}\right)}{\term{sigma}{\sigma}\,\bigl(\Phi(\term{cut}{c}) - \Phi(-\term{cut}{c})\bigr)} & \text{if } |w - \mu| \le \term{cut}{c}\,\sigma \\[0.6em] 0 & \text{otherwise} \end{cases}`,
+  tex: String.raw`p(w) = \frac{\varphi\bigl((w - \term{mu}{\mu}) / \term{sigma}{\sigma}\bigr)}{\term{sigma}{\sigma}\,\bigl(\Phi(\term{cut}{c}) - \Phi(-\term{cut}{c})\bigr)} \ \text{ if } |w - \mu| \le \term{cut}{c}\,\sigma, \qquad p(w) = 0 \text{ otherwise}`,
   description: 'the density of the truncated normal: the normal density divided by the probability mass it keeps inside plus or minus c sigma, zero outside',
 };
 

@@ -39,7 +39,7 @@ describe('chapter 10, initialization', () => {
       assert.equal(await assertViewsDraw(page), 4, 'the weights, the spread, the dead units and the gradients');
       assert.equal(await page.locator('.cell-error').count(), 0);
       const summary = await text(page, 'weights-summary');
-      assert.match(summary, /0 of the 4 000 weights lie outside/);
+      assert.match(summary, /so 0 of the 4\s000 weights lie outside/);
       assert.match(summary, /standard deviation 0\.088/, 'the theoretical spread of the 2σ-truncated normal with σ = 0.1');
       assert.match(await text(page, 'eq-init'), /Initialization, §2\.3/);
       assert.equal(await page.locator('[data-slot="layer-table"] tbody tr').count(), 8, 'one row per layer');
@@ -117,13 +117,24 @@ describe('chapter 10, initialization', () => {
     }
   });
 
-  test('the code shown is the real source', async () => {
+  test('the code shown is the real source, with its line numbers', async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      const source = await readFile(new URL('../../../src/tensor/init.ts', import.meta.url), 'utf8');
-      const shown = (await page.locator('[data-slot="code-draw"] code').first().textContent()) ?? '';
-      assert.ok(shown.includes('if (Math.abs(z) <= cut) return mean + sigma * z;'), 'the rejection line is shown');
-      assert.ok(source.includes('if (Math.abs(z) <= cut) return mean + sigma * z;'));
+      for (const [slot, file] of [
+        ['code-draw', 'src/tensor/init.ts'],
+        ['code-tensor', 'src/tensor/init.ts'],
+        ['code-bias', 'src/tensor/init.ts'],
+        ['code-density', 'chapters/10-initialization/density.ts'],
+        ['code-stack', 'chapters/10-initialization/stack.ts'],
+      ] as const) {
+        const lines = (await readFile(new URL(`../../../${file}`, import.meta.url), 'utf8')).split('\n');
+        const shown = await page.locator(`[data-slot="${slot}"] .code-line`).evaluateAll((elements) =>
+          elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
+        );
+        assert.ok(shown.length >= 3, `${slot} shows code`);
+        for (const { n, text } of shown) assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `${file}: line ${n}`);
+      }
+      assert.ok(((await page.locator('[data-slot="code-draw"]').textContent()) ?? '').includes('if (Math.abs(z) <= cut) return mean + sigma * z;'), 'the rejection line is shown');
       await problems.assertNone('code');
     } finally {
       await close();
