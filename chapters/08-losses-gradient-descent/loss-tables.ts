@@ -26,9 +26,15 @@ interface Head {
   readonly numeric?: boolean;
 }
 
-function table(caption: string, heads: readonly Head[], bus: TermBus): { table: HTMLTableElement; body: HTMLTableSectionElement; foot: HTMLTableSectionElement } {
+function table(caption: string, heads: readonly Head[], bus: TermBus): { table: HTMLElement; body: HTMLTableSectionElement; foot: HTMLTableSectionElement } {
   const t = element('table', 'lgd-table');
   t.append(element('caption', undefined, caption));
+  // Scrolls sideways on a phone; focusable so the keyboard can scroll it.
+  const scroller = element('div', 'lgd-scroll');
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', caption);
+  scroller.append(t);
   const tr = element('tr');
   for (const h of heads) {
     const th = element('th', h.text === '' ? 'lgd-bar' : h.numeric ? 'number' : undefined, h.text);
@@ -44,7 +50,7 @@ function table(caption: string, heads: readonly Head[], bus: TermBus): { table: 
   const body = element('tbody');
   const foot = element('tfoot');
   t.append(head, body, foot);
-  return { table: t, body, foot };
+  return { table: scroller, body, foot };
 }
 
 function cells(tr: HTMLTableRowElement, values: readonly string[], numericFrom: number): void {
@@ -148,7 +154,7 @@ export function mseTable(container: HTMLElement, bus: TermBus): MseTable {
       cells(tr, ['Mean over P = 2', '', '', num(r.mse, 4), ''], 1);
       foot.replaceChildren(tr);
       const [a, b] = r.rows as [Regression['rows'][0], Regression['rows'][0]];
-      const share = a.squared + b.squared > 0 ? Math.round((100 * b.squared) / (a.squared + b.squared)) : 0;
+      const share = a.squared + b.squared > 0 ? num((100 * b.squared) / (a.squared + b.squared)) : '0';
       headline.textContent = `MSE = ${num(r.mse, 4)}, of which the dip's error makes ${share}%: in degrees it is measured on a scale 65 times wider than net-to-gross.`;
     },
     dispose() {

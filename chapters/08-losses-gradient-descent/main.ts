@@ -116,7 +116,7 @@ startChapter({ terms: TERMS }, (nb) => {
     create: (el) => scheduleRace(el),
     figure: {
       title: 'Eq. 11 three ways: the same CNN, the same start, three schedules.',
-      caption: 'Blue: full-batch; vermillion: stochastic; bluish green: mini-batch. Each point is the loss of the batch that update was computed on.',
+      caption: 'Blue: full-batch; vermillion: stochastic; bluish green: mini-batch. Each point is the loss of the batch that update was computed on; an epoch is one pass over the 48 training sections, an update one step of eq. 11.',
       kind: '2d',
       describe: (job, axis: Axis) => describeRace(job, axis),
     },

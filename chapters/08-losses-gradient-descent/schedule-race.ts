@@ -56,8 +56,8 @@ export function scheduleRace(container: HTMLElement): ScheduleRace {
     chartSlot.replaceChildren();
     chart = createLineChart(chartSlot, { series: [] }, {
       title: `Batch loss of every update, against ${axis === 'epoch' ? 'epochs' : 'updates'}`,
-      xLabel: axis === 'epoch' ? 'epoch (passes over the 48 training sections)' : 'update (steps of eq. 11)',
-      yLabel: `batch loss (${lossName}, log scale)`,
+      xLabel: axis === 'epoch' ? 'epoch' : 'update',
+      yLabel: `batch loss (${lossName === 'MSE' ? 'MSE' : 'CE'}, log)`,
       yScale: 'log',
       description: `the loss of the batch each update was computed on, for the full-batch, stochastic and mini-batch runs, against the ${axis}`,
     });

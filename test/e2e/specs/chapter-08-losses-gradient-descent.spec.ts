@@ -112,7 +112,7 @@ describe('chapter 8, losses and gradient descent', () => {
       await waitForIdle(page);
       await waitForUrlWrite(page);
       assert.equal(new URL(page.url()).searchParams.get('axis'), 'update');
-      assert.match((await page.locator('[data-slot="race"] svg').first().textContent()) ?? '', /update \(steps of eq\. 11\)/);
+      assert.match((await page.locator('[data-slot="race"] .lgd-race__chart').textContent()) ?? '', /Batch loss of every update, against updates/);
       await problems.assertNone('training');
     } finally {
       await close();
