@@ -14,7 +14,10 @@ function probeFor(host: HTMLElement): HTMLSpanElement {
   if (!probe || !probe.isConnected) {
     probe = document.createElement('span');
     probe.setAttribute('aria-hidden', 'true');
-    Object.assign(probe.style, { position: 'absolute', width: '0', height: '0', overflow: 'hidden', visibility: 'hidden' });
+    // No transition: under prefers-reduced-motion the site gives every element a 0.01 ms
+    // transition, and a colour read right after restyling would return the previous colour
+    // (outlines and paths drawn in the background colour).
+    Object.assign(probe.style, { position: 'absolute', width: '0', height: '0', overflow: 'hidden', visibility: 'hidden', transitionProperty: 'none' });
     host.append(probe);
     probes.set(host, probe);
   }
