@@ -19,6 +19,7 @@ import schedulesSource from './schedules.ts?raw';
 import { EQ10, EQ11, ERRATUM_CE, GRADIENTS, NOTE_MSE } from './equations.ts';
 import { CLASSES, CLASS_LABELS, SECTION_COUNT, classification, regression, type Classification, type Regression } from './lab.ts';
 import { ceTable, mseTable } from './loss-tables.ts';
+import { outlineFigure } from './outline.ts';
 import { privateCode } from './private-code.ts';
 import { describeRace, scheduleRace } from './schedule-race.ts';
 import { scheduleJob, type Axis, type Task } from './schedules.ts';
@@ -57,7 +58,10 @@ startChapter({ terms: TERMS }, (nb) => {
 
   nb.view('ce-table', {
     inputs: ['ce'],
-    create: ceTable,
+    create: (el, bus) => {
+      outlineFigure(el, ['p', 'phat', 'L', 'dL'], bus);
+      return ceTable(el, bus);
+    },
     figure: {
       title: 'Eq. 10, cross-entropy, live.',
       caption: 'Bars: p̂(k), from 0 to 1. The true class is outlined; the other rows add 0 to the sum because their p(k) is 0.',
@@ -68,7 +72,10 @@ startChapter({ terms: TERMS }, (nb) => {
   });
   nb.view('mse-table', {
     inputs: ['mse'],
-    create: mseTable,
+    create: (el, bus) => {
+      outlineFigure(el, ['yhat', 'y', 'L', 'dL'], bus);
+      return mseTable(el, bus);
+    },
     figure: {
       title: 'Eq. 10, mean squared error, live.',
       caption: 'Targets: net-to-gross and steepest dip of the bedding in the chosen synthetic section (16 × 16 cells).',
@@ -113,7 +120,10 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.cell('job', ['task', 'lr', 'batch'], (task: Task, e: number, batch: number) => scheduleJob({ task, lr: fromLog(e), batch }));
   nb.view('race', {
     inputs: ['job', 'axis'],
-    create: (el) => scheduleRace(el),
+    create: (el, bus) => {
+      outlineFigure(el, ['theta', 'alpha', 'grad', 'L'], bus);
+      return scheduleRace(el);
+    },
     figure: {
       title: 'Eq. 11 three ways: the same CNN, the same start, three schedules.',
       caption: 'Blue: full-batch; vermillion: stochastic; bluish green: mini-batch. Each point is the loss of the batch that update was computed on; an epoch is one pass over the 48 training sections, an update one step of eq. 11.',

@@ -119,6 +119,26 @@ describe('chapter 8, losses and gradient descent', () => {
     }
   });
 
+  test('equation terms, tables, sliders, figures and code lines light one another', async () => {
+    const { page, problems, close } = await browser.open(site);
+    try {
+      await page.locator('.equation[data-equation="10"] .tex-term[data-term="phat"]').focus();
+      assert.ok(await page.locator('[data-slot="ce-table"] th[data-term="phat"].is-term-active').count(), 'the p-hat column lights up');
+      assert.ok(await page.locator('[data-slot="ce-table"] .figure.is-term-active').count(), 'the cross-entropy figure is outlined');
+      assert.ok(await page.locator('[data-slot="code-ce"] .code-line.is-term-active').filter({ hasText: 'softmaxRow' }).count(), 'the softmax line of crossEntropy lights up');
+      await page.locator('.equation[data-equation="11"] .tex-term[data-term="alpha"]').first().focus();
+      assert.ok(await page.locator('.control[data-control="lr"].is-term-active').count(), 'the learning-rate slider is outlined');
+      assert.ok(await page.locator('[data-slot="code-sgd"] .code-line.is-term-active').count(), 'the line of eq. 11 in sgdStep lights up');
+      assert.ok(await page.locator('[data-slot="race"] .figure.is-term-active').count(), 'the race is outlined');
+      await page.locator('h1').focus();
+      await page.locator('[data-slot="code-mse"] .code-line[data-term="yhat"]').hover();
+      assert.ok(await page.locator('.equation[data-equation="10"] .tex-term[data-term="yhat"].is-term-active').count(), 'the MSE line lights y-hat in eq. 10');
+      await problems.assertNone('term linking');
+    } finally {
+      await close();
+    }
+  });
+
   test('a learning rate too large stops the runs with a message, and no number on screen is NaN', async () => {
     const { page, problems, close } = await browser.open(site, { query: '?task=properties&lr=1' });
     try {
