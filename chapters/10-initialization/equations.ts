@@ -8,12 +8,12 @@ import type { EquationSpec, ErratumSpec } from '../../src/viz/tex/index.ts';
 
 export const INIT: EquationSpec = {
   number: 'Initialization, §2.3',
-  tex: String.raw`\term{b}{b^m} = \mathbf{1},\quad b_f = \mathbf{1}; \qquad \term{W}{W^m},\ W_{FC_f} \sim \mathcal{N}\!\left(\term{mu}{\mu = 0},\ \term{sigma}{\sigma = 0.1}\right) \text{ truncated at } \term{cut}{\pm 2\sigma}`,
+  tex: String.raw`\begin{gathered} \term{b}{b^m} = \mathbf{1}, \quad b_f = \mathbf{1} \\ \term{W}{W^m},\ W_{FC_f} \sim \mathcal{N}(\term{mu}{\mu = 0},\ \term{sigma}{\sigma = 0.1}) \\ \text{truncated to } \term{cut}{[\mu - 2\sigma,\ \mu + 2\sigma]} \end{gathered}`,
   description: 'biases start at ones; weights are drawn from a normal with mean 0 and standard deviation 0.1, truncated at two standard deviations',
 };
 
 export const DENSITY: EquationSpec = {
-  tex: String.raw`p(w) = \frac{\varphi\bigl((w - \term{mu}{\mu}) / \term{sigma}{\sigma}\bigr)}{\term{sigma}{\sigma}\,\bigl(\Phi(\term{cut}{c}) - \Phi(-\term{cut}{c})\bigr)} \ \text{ if } |w - \mu| \le \term{cut}{c}\,\sigma, \qquad p(w) = 0 \text{ otherwise}`,
+  tex: String.raw`\begin{gathered} p(w) = \frac{\varphi\bigl((w - \term{mu}{\mu}) / \term{sigma}{\sigma}\bigr)}{\term{sigma}{\sigma}\,\bigl(\Phi(\term{cut}{c}) - \Phi(-\term{cut}{c})\bigr)} \quad \text{if } |w - \mu| \le \term{cut}{c}\,\sigma, \\ p(w) = 0 \quad \text{otherwise} \end{gathered}`,
   description: 'the density of the truncated normal: the normal density divided by the probability mass it keeps inside plus or minus c sigma, zero outside',
 };
 
