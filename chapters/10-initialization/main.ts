@@ -84,7 +84,7 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.display('sigma-readout', ['logsigma'], (l: number) => `σ = ${formatValue(10 ** l)} for every layer of the stack.`);
   const settings = (l: number, g: ActivationKind, depth: number, b: BiasInit, seed: number) => ({ sigma: 10 ** l, kind: g, depth, bias: b, seed });
   nb.cell('result', ['logsigma', 'g', 'depth', 'bias', 'draw'], (l, g, depth, b, seed) => runStack(settings(l, g, depth, b, seed)));
-  nb.cell('other', ['logsigma', 'g', 'depth', 'bias', 'draw'], (l, g, depth, b: BiasInit, seed) => runStack(settings(l, g, depth, b === 'ones' ? 'zeros' : 'ones', seed)));
+  nb.cell('other', ['logsigma', 'g', 'depth', 'bias', 'draw'], (l, g, depth, b: BiasInit, seed) => runStack(settings(l, g, depth, b === 'ones' ? 'zeros' : 'ones', seed), { backward: false }));
 
   nb.view('stack-headline', { inputs: ['result'], create: stackHeadlineView });
   nb.view('spread', {

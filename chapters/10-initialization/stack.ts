@@ -40,7 +40,7 @@ export interface LayerStats {
   readonly maxAbs: number;
   /** Share of units (0..1) whose slope is below ACTIVE_SHARE of the peak: dead ReLU or saturated Sigmoid/TanH. */
   readonly inactive: number;
-  /** Root mean square of dL/dW^m, or null when the backward pass overflowed before reaching this layer. */
+  /** Root mean square of dL/dW^m, or null when the backward pass overflowed before reaching this layer (or was not run). */
   readonly gradRms: number | null;
   /** The activations, for the per-layer histograms. */
   readonly values: Float64Array;
@@ -99,8 +99,8 @@ function overflowed(e: unknown): boolean {
   return e instanceof AtlasError;
 }
 
-/** The stack's forward and backward pass, measured layer by layer. */
-export function runStack(settings: StackSettings, x: Tensor = inputBatch(settings.seed)): StackResult {
+/** The stack's forward and (unless told not to) backward pass, measured layer by layer. */
+export function runStack(settings: StackSettings, options: { backward?: boolean } = {}, x: Tensor = inputBatch(settings.seed)): StackResult {
   const rng = createRng(settings.seed);
   type Saved = { dense: dense.DenseSaved; act: activation.ActivationSaved };
   const saved: Saved[] = [];
@@ -127,7 +127,7 @@ export function runStack(settings: StackSettings, x: Tensor = inputBatch(setting
   // Backward from L = (1/n) * sum of the last layer's activations: dL/dH = 1/n everywhere.
   const grads: (number | null)[] = forward.map(() => null);
   let gradOverflowAt: number | null = null;
-  if (overflowAt === null && saved.length > 0) {
+  if (options.backward !== false && overflowAt === null && saved.length > 0) {
     let dy: Tensor = tensor(h.shape, new Float64Array(h.data.length).fill(1 / BATCH));
     for (let i = saved.length - 1; i >= 0; i--) {
       try {

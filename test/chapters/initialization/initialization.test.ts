@@ -68,6 +68,14 @@ describe('the deep stack', () => {
     expect(s.layers[0]!.gradRms!).toBeLessThan(s.layers[9]!.gradRms! * 1e-6);
   });
 
+  it('skips the backward pass when told to, with the same forward pass', () => {
+    const full = runStack({ sigma: 0.1, kind: 'tanh', depth: 3, bias: 'ones', seed: 2 });
+    const fwd = runStack({ sigma: 0.1, kind: 'tanh', depth: 3, bias: 'ones', seed: 2 }, { backward: false });
+    expect(fwd.layers.map((l) => l.std)).toEqual(full.layers.map((l) => l.std));
+    expect(fwd.layers.every((l) => l.gradRms === null)).toBe(true);
+    expect(full.layers.every((l) => l.gradRms !== null && l.gradRms > 0)).toBe(true);
+  });
+
   it('gives the Glorot and He sigmas for 64 units', () => {
     expect(heSigma(64)).toBeCloseTo(0.1768, 4);
     expect(glorotSigma(64, 64)).toBeCloseTo(0.125, 4);
