@@ -8,7 +8,7 @@ import type { EquationSpec, ErratumSpec } from '../../src/viz/tex/index.ts';
 
 export const INIT: EquationSpec = {
   number: 'Initialization, §2.3',
-  tex: String.raw`\begin{gathered} \term{b}{b^m} = \mathbf{1}, \quad b_f = \mathbf{1} \\ \term{W}{W^m},\ W_{FC_f} \sim \mathcal{N}(\term{mu}{\mu = 0},\ \term{sigma}{\sigma = 0.1}) \\ \text{truncated to } \term{cut}{[\mu - 2\sigma,\ \mu + 2\sigma]} \end{gathered}`,
+  tex: String.raw`\begin{gathered} \term{b}{b^m} = \mathbf{1}, \quad b_f = \mathbf{1} \\ \term{W}{W^m},\ W_{FC_f} \sim \mathcal{N}(\mu, \sigma) \\ \term{mu}{\mu = 0},\ \term{sigma}{\sigma = 0.1}, \\ \text{truncated to } \term{cut}{[\mu - 2\sigma,\ \mu + 2\sigma]} \end{gathered}`,
   description: 'biases start at ones; weights are drawn from a normal with mean 0 and standard deviation 0.1, truncated at two standard deviations',
 };
 
