@@ -34,7 +34,10 @@ export async function assertAccessible(page: Page, context: string): Promise<voi
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const describe = (v: (typeof results.violations)[number]): string =>
-    `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n      ')}`;
+    `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes
+      .slice(0, 4)
+      .map((n) => `${n.target.join(' ')}\n        ${(n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 240)}`)
+      .join('\n      ')}`;
   for (const v of results.violations.filter((x) => !serious.includes(x))) console.log(`  note, ${context}: ${describe(v)}`);
   assert.equal(serious.length, 0, `${context}: accessibility violations\n    ${serious.map(describe).join('\n    ')}`);
 }

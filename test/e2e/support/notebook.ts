@@ -20,16 +20,41 @@ export function controlField(page: Page, key: string): Locator {
   return page.locator(`.control[data-control="${key}"]`);
 }
 
-/** A fingerprint of what the page draws: screenshots of its figures and the text of its shown cells. */
-export async function drawing(page: Page): Promise<string[]> {
-  const parts: string[] = [];
+/**
+ * What the page's cells draw as DOM: the text of every shown slot (diagrams,
+ * tables, read-outs) and of every figure's text alternative. Cheap to read.
+ */
+export async function drawnText(page: Page): Promise<string[]> {
+  return page.locator('main [data-slot]:not(.controls__list), main .figure__description').allTextContents();
+}
+
+/** What the figures show as pixels: one screenshot per figure (slow with software WebGL). */
+export async function figurePixels(page: Page): Promise<string[]> {
+  const shots: string[] = [];
   for (const figure of await page.locator('.figure').all()) {
-    parts.push((await figure.screenshot({ animations: 'disabled' })).toString('base64'));
+    shots.push((await figure.screenshot({ animations: 'disabled' })).toString('base64'));
   }
-  parts.push(...(await page.locator('main [data-slot]:not(.controls__list)').allTextContents()));
-  return parts;
+  return shots;
 }
 
 export function sameDrawing(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((part, i) => part === b[i]);
+}
+
+/**
+ * Whether `forward` changes what is drawn. The drawn text is compared first;
+ * only when it stays the same are the figures' pixels compared, between the
+ * state after `forward` and the state after `back` (then `forward` again), so
+ * a page pays for screenshots only where its text does not already show the
+ * change.
+ */
+export async function changesDrawing(page: Page, forward: () => Promise<void>, back: () => Promise<void>): Promise<boolean> {
+  const text = await drawnText(page);
+  await forward();
+  if (!sameDrawing(text, await drawnText(page))) return true;
+  const moved = await figurePixels(page);
+  await back();
+  const original = await figurePixels(page);
+  await forward();
+  return !sameDrawing(moved, original);
 }

@@ -9,10 +9,19 @@ export interface SitePage {
   readonly chapter?: ChapterEntry;
 }
 
-export const SITE_PAGES: readonly SitePage[] = [
+const ALL_PAGES: readonly SitePage[] = [
   { name: 'home', path: '' },
   ...CHAPTERS.map((chapter) => ({ name: chapterDir(chapter), path: `chapters/${chapterDir(chapter)}/`, chapter })),
 ];
+
+/**
+ * The pages the run covers: all of them, or those whose name contains one of
+ * the comma-separated words in ATLAS_E2E_PAGES (`ATLAS_E2E_PAGES=home,01`).
+ */
+export const SITE_PAGES: readonly SitePage[] = (() => {
+  const only = (process.env.ATLAS_E2E_PAGES ?? '').split(',').map((w) => w.trim()).filter(Boolean);
+  return only.length === 0 ? ALL_PAGES : ALL_PAGES.filter((p) => only.some((w) => p.name.includes(w)));
+})();
 
 export const CHAPTER_PAGES = SITE_PAGES.filter((p) => p.chapter);
 
