@@ -41,32 +41,47 @@ function paint(values: ArrayLike<number>, map: ColormapName): (v: number) => RGB
   };
 }
 
-/** Values as a grid of small cells, `columns` wide, in reading order. */
+/** The fill each cell of an SVG was last given: setting an SVG style again, even unchanged, restyles the element. */
+const painted = new WeakMap<SVGSVGElement, string[]>();
+
+/** Values as a grid of small cells, `columns` wide, in reading order. Geometry is set only when the grid changes. */
 function drawCells(svg: Svg, values: ArrayLike<number>, map: ColormapName, columns: number, cell: number, labels = false): void {
   const n = values.length;
   const rows = Math.ceil(n / columns);
   const colour = paint(values, map);
   const labelWidth = labels ? 44 : 0;
-  svg.attr('width', columns * cell + labelWidth).attr('height', rows * cell).attr('viewBox', `0 0 ${columns * cell + labelWidth} ${rows * cell}`);
-  const all = Array.from({ length: n }, (_, i) => i);
-  svg
-    .selectAll<SVGRectElement, number>('rect')
-    .data(all)
-    .join('rect')
-    .attr('x', (i) => (i % columns) * cell)
-    .attr('y', (i) => Math.floor(i / columns) * cell)
-    .attr('width', cell - 1)
-    .attr('height', cell - 1)
-    .style('fill', (i) => rgbCss(colour(values[i]!)));
-  svg
-    .selectAll<SVGTextElement, number>('text')
-    .data(labels ? all : [])
-    .join('text')
-    .attr('class', 'flow__value')
-    .attr('x', columns * cell + 4)
-    .attr('y', (i) => Math.floor(i / columns) * cell + cell / 2)
-    .attr('dominant-baseline', 'central')
-    .text((i) => formatNumber(values[i]!, 2));
+  const node = svg.node()!;
+  const layout = `${n}:${columns}:${cell}:${labels}`;
+  if (node.dataset.layout !== layout) {
+    node.dataset.layout = layout;
+    painted.set(node, []);
+    svg.attr('width', columns * cell + labelWidth).attr('height', rows * cell).attr('viewBox', `0 0 ${columns * cell + labelWidth} ${rows * cell}`);
+    const all = Array.from({ length: n }, (_, i) => i);
+    svg
+      .selectAll<SVGRectElement, number>('rect')
+      .data(all)
+      .join('rect')
+      .attr('x', (i) => (i % columns) * cell)
+      .attr('y', (i) => Math.floor(i / columns) * cell)
+      .attr('width', cell - 1)
+      .attr('height', cell - 1);
+    svg
+      .selectAll<SVGTextElement, number>('text')
+      .data(labels ? all : [])
+      .join('text')
+      .attr('class', 'flow__value')
+      .attr('x', columns * cell + 4)
+      .attr('y', (i) => Math.floor(i / columns) * cell + cell / 2)
+      .attr('dominant-baseline', 'central');
+  }
+  const fills = painted.get(node)!;
+  svg.selectAll<SVGRectElement, number>('rect').each(function (i) {
+    const fill = rgbCss(colour(values[i]!));
+    if (fills[i] === fill) return;
+    fills[i] = fill;
+    this.style.fill = fill;
+  });
+  if (labels) svg.selectAll<SVGTextElement, number>('text').text((i) => formatNumber(values[i]!, 2));
 }
 
 export function flowDiagram(container: HTMLElement, bus: TermBus): FlowDiagram {

@@ -34,6 +34,7 @@ import { softmaxTable } from './softmax-table.ts';
 import { createStore, observeStore } from './store.ts';
 import { targetStream, type TargetBatch } from './target-stream.ts';
 import { termVoxelView, type TermVoxelView } from './term-voxel.ts';
+import { outlineOnTerms } from './term-outline.ts';
 import { TERMS } from './terms.ts';
 import { cellsReadUpTo, clampPosition, cutFor, groupsOf, positionStep, sampleDims, vectorLength, type PositionStep } from './unrolling.ts';
 import { createVectorStrip, type VectorStrip } from './vector-strip.ts';
@@ -208,12 +209,15 @@ startChapter({ terms: TERMS }, (nb) => {
 
   nb.view('strip', {
     inputs: ['latest', 'hmDomain', 'groups', 'walk', 'step', 'pointed'],
-    create: (el) =>
-      createVectorStrip(
+    create: (el, bus) => {
+      const strip = createVectorStrip(
         el,
         { values: [0], dims: [1, 1, 1, 1], groups: [], position: 0, pointed: null, domain: [0, 1], colormap: 'viridis', summary: '', readout: '' },
         { title: 'Vec(Hᴹ) = FC₀, in reading order', onHover: pointFrom('strip'), onSelect: (p) => position.set(p) },
-      ),
+      );
+      const unlink = outlineOnTerms(strip.node, bus, ['Vec', 'FCprev']);
+      return { node: strip.node, update: strip.update, dispose: () => (unlink(), strip.dispose()) };
+    },
     update: (strip: VectorStrip, pass: InferencePass, domain: [number, number], groups: ReturnType<typeof groupsOf>, walk: number, step: PositionStep, pointed: Pointed | null) => {
       strip.update({
         values: pass.vec.data,
@@ -368,7 +372,7 @@ startChapter({ terms: TERMS }, (nb) => {
 
   nb.cell('lab', ['s1', 's2', 's3', 's4', 'shift'], (s1: number, s2: number, s3: number, s4: number, shift: number) => softmaxLab([s1, s2, s3, s4], shift));
   nb.view('score-chart', {
-    inputs: ['lab', 'sample'],
+    inputs: ['lab'],
     create: (el) =>
       createScoreChart(el, { scores: [0, 0, 0, 0], domain: [-10, 10], probabilities: [0.25, 0.25, 0.25, 0.25], names: SHORT_NAMES, summary: '' }, {
         onDrag: (k, value) => {

@@ -73,6 +73,10 @@ export function createScoreChart(container: HTMLElement, data: ScoreData, option
   const py = scaleLinear().domain([0, 1]);
   const bx = scaleBand<number>().padding(0.28);
   let dragging = -1;
+  const valueAt = (event: PointerEvent): number => {
+    const [, y] = pointerIn(event, scorePanel.node()!);
+    return sy.invert(Math.max(0, Math.min(PANEL, y)));
+  };
 
   function render(): void {
     const { innerWidth, width } = frame.size;
@@ -115,7 +119,21 @@ export function createScoreChart(container: HTMLElement, data: ScoreData, option
     sHit
       .selectAll<SVGRectElement, number>('rect')
       .data(options.onDrag ? idx : [])
-      .join('rect')
+      .join((enter) =>
+        enter
+          .append('rect')
+          .on('pointerdown', (event: PointerEvent, i: number) => {
+            dragging = i;
+            (event.currentTarget as Element).setPointerCapture?.(event.pointerId);
+            options.onDrag?.(i, valueAt(event));
+          })
+          .on('pointermove', (event: PointerEvent) => {
+            if (dragging >= 0) options.onDrag?.(dragging, valueAt(event));
+          })
+          .on('pointerup pointercancel', () => {
+            dragging = -1;
+          }),
+      )
       .attr('class', 'drag-target')
       .attr('x', (i) => bx(i)! - (bx.step() * bx.paddingInner()) / 2)
       .attr('width', bx.step())
@@ -147,25 +165,6 @@ export function createScoreChart(container: HTMLElement, data: ScoreData, option
       .text((i) => formatPercent(current.probabilities[i]!));
     frame.setSummary(current.summary);
   }
-
-  const valueAt = (event: PointerEvent): number => {
-    const [, y] = pointerIn(event, scorePanel.node()!);
-    return sy.invert(Math.max(0, Math.min(PANEL, y)));
-  };
-  sHit.on('pointerdown', (event: PointerEvent, i: unknown) => {
-    if (!options.onDrag) return;
-    dragging = i as number;
-    (event.target as Element).setPointerCapture?.(event.pointerId);
-    options.onDrag(dragging, valueAt(event));
-  });
-  sHit.on('pointermove', (event: PointerEvent) => {
-    if (dragging >= 0) options.onDrag?.(dragging, valueAt(event));
-  });
-  const stop = (): void => {
-    dragging = -1;
-  };
-  sHit.on('pointerup', stop);
-  sHit.on('pointercancel', stop);
 
   frame.observe(render);
   frame.setReadout(options.onDrag ? 'Drag a score bar up or down, or use the sliders, to change s_k.' : '');

@@ -79,6 +79,23 @@ export function createVectorStrip(container: HTMLElement, data: StripData, optio
   const x = scaleLinear();
   const scratch: RGB = [0, 0, 0];
 
+  // What each cell shows now: an SVG attribute or style set, even to the same value, restyles the cell.
+  let painted: string[] = [];
+  function paint(): void {
+    const kind = getColormap(current.colormap).kind;
+    const nodes = cells.selectAll<SVGRectElement, number>('rect').nodes();
+    for (let p = 0; p < nodes.length; p++) {
+      const t = normalizeValue(current.values[p]!, current.domain, kind);
+      const fill = Number.isNaN(t) ? 'none' : rgbCss(colorAt(current.colormap, t, scratch));
+      const faded = p > current.position;
+      const key = `${fill}${faded ? '/' : ''}`;
+      if (painted[p] === key) continue;
+      painted[p] = key;
+      nodes[p]!.style.fill = fill;
+      nodes[p]!.style.opacity = faded ? String(FADED) : '1';
+    }
+  }
+
   function render(): void {
     const { innerWidth } = frame.size;
     const n = current.values.length;
@@ -86,22 +103,19 @@ export function createVectorStrip(container: HTMLElement, data: StripData, optio
     const width = innerWidth;
     x.domain([0, n]).range([0, width]);
     const cw = width / n;
-    const kind = getColormap(current.colormap).kind;
-    const colour = (v: number): string => {
-      const t = normalizeValue(v, current.domain, kind);
-      return Number.isNaN(t) ? 'none' : rgbCss(colorAt(current.colormap, t, scratch));
-    };
     const all = Array.from({ length: n }, (_, p) => p);
     cells
       .selectAll<SVGRectElement, number>('rect')
       .data(all)
       .join('rect')
+      .attr('class', 'strip-cell')
+      .attr('data-position', (p) => p)
       .attr('x', (p) => x(p))
       .attr('y', 0)
       .attr('width', Math.max(0.5, cw - (cw > 5 ? 1 : 0)))
-      .attr('height', h)
-      .style('fill', (p) => colour(current.values[p]!))
-      .style('opacity', (p) => (p <= current.position ? 1 : FADED));
+      .attr('height', h);
+    painted = [];
+    paint();
     const hd = current.dims[3];
     ticks
       .selectAll<SVGRectElement, number>('rect')
@@ -146,9 +160,14 @@ export function createVectorStrip(container: HTMLElement, data: StripData, optio
       .attr('y', -7)
       .attr('text-anchor', 'middle')
       .text((p) => String(p));
-    legend.update(current.colormap, current.domain, width + 18, Math.max(h + TICK, 40), 'value');
+    updateLegend();
     hit.attr('x', 0).attr('y', 0).attr('width', width).attr('height', h + TICK + 2);
     drawMarks();
+  }
+
+  function updateLegend(): void {
+    const h = cellHeight(frame.size.width);
+    legend.update(current.colormap, current.domain, frame.size.innerWidth + 18, Math.max(h + TICK, 40), 'value');
   }
 
   function drawMarks(): void {
@@ -200,12 +219,17 @@ export function createVectorStrip(container: HTMLElement, data: StripData, optio
     node: frame.root,
     update(next) {
       if (frame.disposed) return;
-      const relayout = next.values.length !== current.values.length || next.groups !== current.groups;
+      // A new height only when the vector's shape changes: measuring the page again costs a layout.
+      const relayout = next.values.length !== current.values.length || next.dims.some((n, i) => n !== current.dims[i]);
       const recolour = relayout || next.values !== current.values || next.position !== current.position || next.domain !== current.domain;
+      const newDomain = next.domain[0] !== current.domain[0] || next.domain[1] !== current.domain[1];
       current = next;
+      if (!relayout && newDomain) updateLegend();
       if (relayout) frame.observe(render);
-      else if (recolour) render();
-      else drawMarks();
+      else if (recolour) {
+        paint();
+        drawMarks();
+      } else drawMarks();
     },
     dispose: () => frame.dispose(),
   };

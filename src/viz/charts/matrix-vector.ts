@@ -11,11 +11,14 @@
  *   invalidation.then(v.dispose);
  *
  * The chart only draws: the caller computes W x + b, g and the products.
+ * The many cells of W, x and the products go on a canvas (a first layer of
+ * 8 x 108 SVG rectangles made every update restyle a thousand elements);
+ * the few cells beside the rows, the outlines and the text stay in SVG.
  * Pointer: a cell reads its value; a click selects its row. Keyboard (the
  * chart is focusable): Up/Down select a row, Left/Right move along the
  * columns, Escape clears the column.
  */
-import { axisLeft, axisTop, scaleBand, type ScaleBand, type Selection } from 'd3';
+import { axisLeft, axisTop, scaleBand, type ScaleBand } from 'd3';
 import type { Tensor } from '../../tensor/tensor.ts';
 import { colorAt, colormap as getColormap, normalizeValue, rgbCss, textColorOn, type RGB } from '../paint/colormap.ts';
 import { finiteExtent, niceDomainOf } from '../paint/domain.ts';
@@ -138,6 +141,7 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     className: 'viz-chart--matvec',
     margin: MARGIN,
     focusable: true,
+    canvas: true,
     heightFor: (width) => layoutFor(width - MARGIN.left - MARGIN.right).height + MARGIN.top + MARGIN.bottom,
     minHeight: 100,
     maxHeight: 900,
@@ -146,10 +150,7 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
   const labels = plot.append('g').attr('class', 'matvec-labels');
   const colAxis = plot.append('g').attr('class', 'axis');
   const rowAxis = plot.append('g').attr('class', 'axis');
-  const xLayer = plot.append('g');
-  const wLayer = plot.append('g');
   const sideLayer = plot.append('g');
-  const productLayer = plot.append('g');
   const valueLayer = plot.append('g');
   const operators = plot.append('g').attr('class', 'matvec-operators');
   const rowBox = plot.append('rect').attr('class', 'window').attr('display', 'none');
@@ -210,22 +211,33 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     );
   }
 
-  function cellsOf(layer: Selection<SVGGElement, unknown, null, undefined>, part: Part, values: ArrayLike<number> | null | undefined, x: (i: number) => number, y: (i: number) => number, w: number, h: number): void {
-    const list = values ? Array.from({ length: values.length }, (_, i) => i) : [];
-    const colour = colourer(values ? domainOf(values) : [-1, 1]);
-    layer
-      .selectAll<SVGRectElement, number>(`rect.matvec-${part}`)
-      .data(list)
-      .join('rect')
-      .attr('class', `matvec-${part}`)
-      .attr('x', x)
-      .attr('y', y)
-      .attr('width', w)
-      .attr('height', h)
-      .style('fill', (i) => {
-        const c = colour(values![i]!);
-        return c ? rgbCss(c) : 'none';
-      });
+  /** W, x and the selected row's products, one filled rectangle per value, on the canvas under the SVG. */
+  function paintCells(): void {
+    if (!geom || !frame.canvas) return;
+    const g = geom;
+    const ctx = frame.canvas.getContext('2d');
+    if (!ctx) return;
+    const ratio = frame.canvas.width / Math.max(1, frame.size.width);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, frame.size.width, frame.size.height);
+    ctx.translate(MARGIN.left, MARGIN.top);
+    const bw = xs.bandwidth();
+    const bh = ys.bandwidth();
+    const fill = (colour: (v: number) => RGB | null, v: number, x: number, y: number, w: number, h: number): void => {
+      const c = colour(v);
+      if (!c) return;
+      ctx.fillStyle = rgbCss(c);
+      ctx.fillRect(x, y, w, h);
+    };
+    const wColour = colourer(domainOf(current.w.data));
+    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fill(wColour, current.w.data[i * cols + j]!, xs(j)!, ys(i)!, bw, bh);
+    const xColour = colourer(domainOf(current.x));
+    for (let j = 0; j < cols; j++) fill(xColour, current.x[j]!, xs(j)!, g.xTop, bw, g.xh);
+    const p = current.products;
+    if (p) {
+      const pColour = colourer(domainOf(p));
+      for (let j = 0; j < cols; j++) fill(pColour, p[j]!, xs(j)!, g.productsTop, bw, g.xh);
+    }
   }
 
   function renderCells(): void {
@@ -238,19 +250,7 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     const bh = ys.bandwidth();
     const wColour = colourer(domainOf(current.w.data));
     const all = Array.from({ length: rows * cols }, (_, i) => i);
-    wLayer
-      .selectAll<SVGRectElement, number>('rect')
-      .data(all)
-      .join('rect')
-      .attr('x', (i) => xs(i % cols)!)
-      .attr('y', (i) => ys(Math.floor(i / cols))!)
-      .attr('width', bw)
-      .attr('height', bh)
-      .style('fill', (i) => {
-        const c = wColour(current.w.data[i]!);
-        return c ? rgbCss(c) : 'none';
-      });
-    cellsOf(xLayer, 'x', current.x, (i) => xs(i)!, () => g.xTop, bw, g.xh);
+    paintCells();
     // b, W x + b and g(W x + b) share one colour scale, so their cells compare.
     const sides = sideParts();
     const sideValues = sides.flatMap((p) => Array.from(vector(p)!));
@@ -260,6 +260,7 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
       .selectAll<SVGRectElement, { p: Part; i: number }>('rect')
       .data(sideCells)
       .join('rect')
+      .attr('class', (d) => `matvec-${d.p}`)
       .attr('x', (d) => sideX(d.p))
       .attr('y', (d) => ys(d.i)!)
       .attr('width', SIDE_WIDTH)
@@ -337,7 +338,7 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
       rowBox.attr('display', null).attr('x', -2).attr('y', ys(r)! - 2).attr('width', right + 4).attr('height', bh + 4);
       vectorBox.attr('display', null).attr('x', -2).attr('y', g.xTop - 2).attr('width', g.matrixWidth + 4).attr('height', g.xh + 4);
     }
-    cellsOf(productLayer, 'products', current.products, (i) => xs(i)!, () => g.productsTop, xs.bandwidth(), g.xh);
+    paintCells();
     labels.selectAll<SVGTextElement, { part: string }>('text').filter((l) => l.part === 'products').attr('display', current.products ? null : 'none');
     drawCursor();
   }
