@@ -13,7 +13,7 @@ export const INIT: EquationSpec = {
 };
 
 export const DENSITY: EquationSpec = {
-  tex: String.raw`\begin{gathered} p(w) = \frac{\varphi\bigl((w - \term{mu}{\mu}) / \term{sigma}{\sigma}\bigr)}{\term{sigma}{\sigma}\,\bigl(\Phi(\term{cut}{c}) - \Phi(-\term{cut}{c})\bigr)} \quad \text{if } |w - \mu| \le \term{cut}{c}\,\sigma, \\ p(w) = 0 \quad \text{otherwise} \end{gathered}`,
+  tex: String.raw`\begin{gathered} p(w) = \frac{\varphi\bigl((w - \term{mu}{\mu}) / \term{sigma}{\sigma}\bigr)}{\term{sigma}{\sigma}\,\bigl(\Phi(\term{cut}{c}) - \Phi(-\term{cut}{c})\bigr)} \\ \text{if } |w - \mu| \le \term{cut}{c}\,\sigma, \quad p(w) = 0 \text{ otherwise} \end{gathered}`,
   description: 'the density of the truncated normal: the normal density divided by the probability mass it keeps inside plus or minus c sigma, zero outside',
 };
 
