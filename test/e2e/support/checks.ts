@@ -57,7 +57,31 @@ export async function assertViewsDraw(page: Page, minimum = 0.01): Promise<numbe
   return bodies.length;
 }
 
+/** WebGL's largest viewport in SwiftShader is 8192 px; keep each capture below it. */
+const MAX_CAPTURE_HEIGHT = 8000;
+
+/**
+ * The whole page as people see it, 3D views included: the window is made as
+ * tall as the page (in parts of at most 8000 px: name.png, name-2.png, ...)
+ * so the page's one WebGL canvas, fixed over the window, covers every view.
+ * A full-page screenshot would leave the views blank: the shared renderer
+ * draws only what is inside the window.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true, animations: 'disabled' });
+  const viewport = page.viewportSize()!;
+  const total = await page.evaluate(() => document.documentElement.scrollHeight);
+  const height = Math.min(total, MAX_CAPTURE_HEIGHT);
+  try {
+    await page.setViewportSize({ width: viewport.width, height });
+    for (let top = 0, part = 1; top < total; top += height, part++) {
+      await page.evaluate((y) => window.scrollTo(0, y), top);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}${part > 1 ? `-${part}` : ''}.png`), animations: 'disabled' });
+    }
+  } finally {
+    await page.setViewportSize(viewport);
+    await page.evaluate(() => window.scrollTo(0, 0));
+  }
 }
