@@ -110,7 +110,7 @@ startChapter({ terms: TERMS }, (nb) => {
     p.className = 'iz-note';
     p.textContent =
       weights === 'trained'
-        ? `Trained on ${formatCount(record.trainingSamples)} models for ${record.epochs} epochs; on ${formatCount(record.heldOutSamples)} models it never saw, the largest probability names the right structure ${formatPercent(record.heldOutAccuracy)} of the time (chance: 25 %).`
+        ? `Trained on ${formatCount(record.trainingSamples)} models for ${record.epochs} epochs, where its loss on ${formatCount(record.validationSamples)} other models was lowest; on ${formatCount(record.heldOutSamples)} models it never saw, the largest probability names the right structure ${formatPercent(record.heldOutAccuracy)} of the time (chance: 25 %).`
         : 'As initialised: nothing learnt yet. The numbers below are computed exactly as for the trained network.';
     return p;
   });

@@ -14,10 +14,17 @@ export interface PositionPanel {
   dispose(): void;
 }
 
+/** A number as the page writes it ("−4.2e−5"), as TeX: -4.2 \times 10^{-5}. */
+export function texNumber(text: string): string {
+  const plain = text.replace(/\u2212/g, '-');
+  const m = /^(-?[\d.]+)e(-?\d+)$/.exec(plain);
+  return m ? `${m[1]} \\times 10^{${m[2]}}` : plain;
+}
+
 export function positionTex(step: PositionStep): string {
   const [x, y, z, d] = step.cell;
   const [, hy, hz, hd] = step.dims;
-  const value = formatNumber(step.value).replace('\u2212', '-');
+  const value = texNumber(formatNumber(step.value));
   return String.raw`p = ((x\,h_y + y)\,h_z + z)\,h_d + d = ((${x} \cdot ${hy} + ${y}) \cdot ${hz} + ${z}) \cdot ${hd} + ${d} = ${step.position}, \qquad \term{Vec}{\mathrm{Vec}(H^M)}_{${step.position}} = \term{HM}{H^M}_{${x},${y},${z},${d}} = ${value}`;
 }
 

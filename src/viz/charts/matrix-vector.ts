@@ -76,9 +76,11 @@ export interface MatrixVectorView {
 }
 
 const MARGIN = { top: 8, right: 72, bottom: 8, left: 84 };
+/** Below this width (a phone) the legend goes and the columns beside the rows narrow, so the numbers stay in view. */
+const NARROW = 520;
 const TICKS = 16;
-const SIDE_WIDTH = 54;
-const OPERATOR = 20;
+const SIDE_WIDE = 54;
+const OPERATOR_WIDE = 20;
 const MAX_CELL = 48;
 const GAP = 10;
 
@@ -124,9 +126,24 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
   let geom: Geometry | null = null;
   const scratch: RGB = [0, 0, 0];
 
+  let SIDE_WIDTH = SIDE_WIDE;
+  let OPERATOR = OPERATOR_WIDE;
+  let narrow = false;
+  /** Margins and side columns for a chart `width` wide (the frame's margin object is the one it lays out with). */
+  const fit = (width: number): void => {
+    narrow = width < NARROW;
+    SIDE_WIDTH = narrow ? 40 : SIDE_WIDE;
+    OPERATOR = narrow ? 12 : OPERATOR_WIDE;
+    if (!margins) return;
+    margins.left = narrow ? 60 : MARGIN.left;
+    margins.right = narrow ? 6 : MARGIN.right;
+  };
+  /** The frame's own margin object, once the frame exists. */
+  let margins: { left: number; right: number } | null = null;
+
   const layoutFor = (innerWidth: number): Geometry => {
     const side = sideCount * (SIDE_WIDTH + OPERATOR) + OPERATOR;
-    const cw = Math.max(1, Math.min(MAX_CELL, (innerWidth - side) / cols));
+    const cw = Math.max(0.5, Math.min(MAX_CELL, (innerWidth - side) / cols));
     const rh = Math.min(MAX_CELL, Math.max(18, cw));
     const xh = Math.min(MAX_CELL, Math.max(14, cw));
     const xTop = TICKS;
@@ -142,10 +159,15 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     margin: MARGIN,
     focusable: true,
     canvas: true,
-    heightFor: (width) => layoutFor(width - MARGIN.left - MARGIN.right).height + MARGIN.top + MARGIN.bottom,
+    heightFor: (width) => {
+      fit(width);
+      const margin = margins ?? MARGIN;
+      return layoutFor(width - margin.left - margin.right).height + MARGIN.top + MARGIN.bottom;
+    },
     minHeight: 100,
     maxHeight: 900,
   });
+  margins = frame.margin;
   const { plot, svg } = frame;
   const labels = plot.append('g').attr('class', 'matvec-labels');
   const colAxis = plot.append('g').attr('class', 'axis');
@@ -220,7 +242,7 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     const ratio = frame.canvas.width / Math.max(1, frame.size.width);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, frame.size.width, frame.size.height);
-    ctx.translate(MARGIN.left, MARGIN.top);
+    ctx.translate(frame.margin.left, MARGIN.top);
     const bw = xs.bandwidth();
     const bh = ys.bandwidth();
     const fill = (colour: (v: number) => RGB | null, v: number, x: number, y: number, w: number, h: number): void => {
@@ -291,7 +313,7 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     // Part names, operators and axes.
     const partLabels = [
       { part: 'x', text: name('x'), x: -10, y: g.xTop + g.xh / 2, anchor: 'end' },
-      { part: 'w', text: name('w'), x: -30, y: g.matrixTop + (g.rh * rows) / 2, anchor: 'end' },
+      { part: 'w', text: name('w'), x: narrow ? -22 : -30, y: g.matrixTop + (g.rh * rows) / 2, anchor: 'end' },
       ...sides.map((p) => ({ part: p, text: name(p), x: sideX(p) + SIDE_WIDTH / 2, y: g.matrixTop - 8, anchor: 'middle' })),
       { part: 'products', text: name('products'), x: -10, y: g.productsTop + g.xh / 2, anchor: 'end' },
     ];
@@ -321,7 +343,8 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     colAxis.attr('transform', `translate(0,${g.xTop - 2})`).call(axisTop(xs).tickValues(indexTicks(cols, g.matrixWidth, 24)).tickSizeOuter(0).tickSize(3));
     rowAxis.call(axisLeft(ys).tickValues(indexTicks(rows, g.rh * rows, 14)).tickSizeOuter(0).tickSize(3));
     legend.update('diverging', domainOf(current.w.data), sideX(sides[sides.length - 1]!) + SIDE_WIDTH + 14, Math.max(g.rh * rows + g.matrixTop, 60), 'weight');
-    hit.attr('x', -MARGIN.left).attr('y', 0).attr('width', frame.size.width).attr('height', g.height);
+    plot.select('g.legend').attr('display', narrow ? 'none' : null);
+    hit.attr('x', -frame.margin.left).attr('y', 0).attr('width', frame.size.width).attr('height', g.height);
   }
 
   function renderSelection(): void {
