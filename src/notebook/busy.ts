@@ -24,6 +24,7 @@ export function createBusyTracker(root: HTMLElement = document.documentElement):
   const listeners = new Set<(busy: boolean) => void>();
   let waiting: Array<() => void> = [];
   let frame = 0;
+  let inputs = 0;
   root.dataset.notebook = 'busy';
 
   // Settle on the next frame: a generator cell pulls once per frame, so a
@@ -42,8 +43,10 @@ export function createBusyTracker(root: HTMLElement = document.documentElement):
 
   const tracker: BusyTracker = {
     input() {
-      tracker.start('input');
-      requestAnimationFrame(() => requestAnimationFrame(() => tracker.done('input')));
+      // One name per input, so an earlier input's end does not end a later one's wait.
+      const name = `input ${++inputs}`;
+      tracker.start(name);
+      requestAnimationFrame(() => requestAnimationFrame(() => tracker.done(name)));
     },
     start(name) {
       computing.add(name);
