@@ -20,6 +20,7 @@ export interface LayerDetails {
 /** The chapter slugs that will explain each part (see src/notebook/chapters.ts). */
 const EXPLAINED_IN = {
   conv: 'convolution',
+  size: 'stride-padding',
   batchnorm: 'batch-normalization',
   activation: 'activation',
   pool: 'pooling',
@@ -66,7 +67,7 @@ export function layerDetails(arch: Architecture, id: string): LayerDetails | und
         `With ${FILTER_SIZE}-cell filters and padding ${config.padding}, eq. 2 gives the spatial size; ${config.pooling ? `pooling then halves it (rounding down)` : 'no pooling follows'}.`,
         `Parameters: ${formatCount(layer.parameterCount)} (${formatCount(wx! * wy! * wz! * wd! * wc!)} weights, ${formatCount(wc!)} biases${config.batchNorm ? `, ${formatCount(2 * wc!)} for BN's scale and shift` : ''}).`,
       ],
-      chapters: existing([EXPLAINED_IN.conv, ...(config.batchNorm ? [EXPLAINED_IN.batchnorm] : []), EXPLAINED_IN.activation, ...(config.pooling ? [EXPLAINED_IN.pool] : [])]),
+      chapters: existing([EXPLAINED_IN.conv, EXPLAINED_IN.size, ...(config.batchNorm ? [EXPLAINED_IN.batchnorm] : []), EXPLAINED_IN.activation, ...(config.pooling ? [EXPLAINED_IN.pool] : [])]),
     };
   }
   if (id === 'FC0') {
