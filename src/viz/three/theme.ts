@@ -62,9 +62,12 @@ export function readTheme(host: HTMLElement): ViewTheme {
 }
 
 /**
- * Call `onChange` when the theme may have changed: the OS colour scheme, or a
+ * Call `onChange` when the theme may have changed: the OS colour scheme, a
  * class / data-theme / style change on <html> or <body> (how theme toggles
- * usually work). Returns the function that stops watching.
+ * usually work), or a stylesheet that finished loading after a view read its
+ * colours (a chapter's CSS chunk can arrive after its first views are built;
+ * without this they kept the fallback colours until the next theme change).
+ * Returns the function that stops watching.
  */
 export function watchTheme(onChange: () => void): () => void {
   const media = matchMedia('(prefers-color-scheme: dark)');
@@ -73,8 +76,14 @@ export function watchTheme(onChange: () => void): () => void {
   const attributeFilter = ['class', 'data-theme', 'style'];
   observer.observe(document.documentElement, { attributes: true, attributeFilter });
   if (document.body) observer.observe(document.body, { attributes: true, attributeFilter });
+  // load does not bubble, but it can be caught on its way down to a <link>.
+  const onStylesheetLoad = (event: Event) => {
+    if (event.target instanceof HTMLLinkElement && event.target.rel === 'stylesheet') onChange();
+  };
+  document.addEventListener('load', onStylesheetLoad, true);
   return () => {
     media.removeEventListener('change', onChange);
     observer.disconnect();
+    document.removeEventListener('load', onStylesheetLoad, true);
   };
 }
