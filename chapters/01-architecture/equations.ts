@@ -47,7 +47,7 @@ export const EQ8: EquationSpec = {
 
 /** eq. 2 is lost from the paper's text; the relation the text describes. */
 export const ERRATUM_EQ2: ErratumSpec = {
-  where: 'eq. 2, the size of H^m',
+  where: 'eq. 2, the size of Hᵐ',
   paperQuote: 'The size of Hm (Equation 2) is defined by the filter size Wm, the convolutional stride and the spatial padding. (2)',
   corrected: String.raw`h^{(m)}_a = \left\lfloor \frac{h^{(m-1)}_a - w^{(m)}_a + 2p^{(m)}_a}{st^{(m)}_a} \right\rfloor + 1, \qquad h^{(m)}_d = w^{(m)}_c`,
   note: String.raw`The equation is missing from the paper's text. Per spatial axis $a \in \{x, y, z\}$ the size follows the floor relation; a stride that does not divide evenly drops the last positions. Every shape on this page is computed with it.`,

@@ -15,7 +15,7 @@ export const EQ2: EquationSpec = {
 
 /** eq. 2 is lost from the paper's text: the relation the text describes. */
 export const ERRATUM_EQ2: ErratumSpec = {
-  where: 'eq. 2, the size of H^m',
+  where: 'eq. 2, the size of Hᵐ',
   paperQuote: 'The size of Hm (Equation 2) is defined by the filter size Wm, the convolutional stride and the spatial padding. (2)',
   note: String.raw`The equation is missing from the paper's text; above is the relation the text describes, per spatial axis. The floor matters: a stride that does not divide $h^{(m-1)}_a - w^{(m)}_a + 2p^{(m)}_a$ drops the last positions. Every number on this page is computed with it.`,
 };
