@@ -7,7 +7,7 @@
  * only through textContent.
  */
 import type { TermBus } from '../../src/notebook/index.ts';
-import { formatValue } from '../../src/viz/paint/format.ts';
+import { formatValue, roundingFloor } from '../../src/viz/paint/format.ts';
 import { linkTerm } from '../../src/viz/tex/term-link.ts';
 import type { Classification, Regression } from './lab.ts';
 
@@ -104,7 +104,7 @@ export function ceTable(container: HTMLElement, bus: TermBus): CeTable {
       });
       body.replaceChildren(...rows);
       const tr = element('tr');
-      cells(tr, ['Sum over k', '', num(c.rows.reduce((s, r) => s + r.phat, 0), 4), '', '1', num(c.termSum, 4), num(c.rows.reduce((s, r) => s + r.grad, 0), 3)], 1);
+      cells(tr, ['Sum over k', '', num(c.rows.reduce((s, r) => s + r.phat, 0), 4), '', '1', num(c.termSum, 4), formatValue(c.rows.reduce((s, r) => s + r.grad, 0), { digits: 3, zeroBelow: roundingFloor(c.rows.map((r) => r.grad)) })], 1);
       tr.children[3]!.className = 'lgd-bar';
       foot.replaceChildren(tr);
       const truth = c.rows.find((r) => r.p > 0)!;

@@ -19,6 +19,19 @@ export interface FormatOptions {
   digits?: number;
   /** Use '-' instead of the typographic minus (for text fields that are parsed back). */
   asciiMinus?: boolean;
+  /**
+   * Magnitudes below this show as "0": for a sum whose terms cancel exactly in
+   * arithmetic (softmax gradients sum to 0) but leave rounding residue like
+   * -2.78e-17. Pass a bound relative to the terms, e.g. 1e-12 * max |term|.
+   */
+  zeroBelow?: number;
+}
+
+/** The rounding floor for a sum of `terms`: what `zeroBelow` should be for their total. */
+export function roundingFloor(terms: ArrayLike<number>, relative = 1e-12): number {
+  let largest = 0;
+  for (let i = 0; i < terms.length; i++) largest = Math.max(largest, Math.abs(terms[i]!));
+  return largest * relative;
 }
 
 function trimZeros(s: string): string {
@@ -36,7 +49,7 @@ export function formatValue(v: number, options: FormatOptions = {}): string {
   if (Number.isNaN(v)) return NON_FINITE_WORDS.nan;
   if (v === Infinity) return NON_FINITE_WORDS.positive;
   if (v === -Infinity) return options.asciiMinus ? '-infinity' : NON_FINITE_WORDS.negative;
-  if (v === 0) return '0';
+  if (v === 0 || (options.zeroBelow !== undefined && Math.abs(v) < options.zeroBelow)) return '0';
   const sign = v < 0 ? minus : '';
   const a = Math.abs(v);
   let body: string;

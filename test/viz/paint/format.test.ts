@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatRange, formatShapeX, formatValue, MINUS } from '../../../src/viz/paint/index.ts';
+import { formatCount, formatRange, formatShapeX, formatValue, MINUS, roundingFloor } from '../../../src/viz/paint/index.ts';
 
 describe('formatValue', () => {
   it('keeps 3 significant digits and drops trailing zeros', () => {
@@ -51,5 +51,24 @@ describe('shape, count and range text', () => {
     expect(formatRange([-0.31, 0.92], { asciiMinus: true })).toBe('from -0.31 to 0.92');
     expect(formatRange(null)).toBe('no finite values');
     expect(formatRange([2, 2])).toBe('all equal to 2');
+  });
+});
+
+describe('sums whose terms cancel', () => {
+  const gradients = [0.2604, -0.4205, 0.117, 0.04304];
+  const residue = -2.78e-17;
+
+  it('shows rounding residue below the floor of the terms as 0', () => {
+    expect(formatValue(residue, { zeroBelow: roundingFloor(gradients) })).toBe('0');
+  });
+
+  it('still shows a real value above the floor, and the residue without the option', () => {
+    expect(formatValue(1e-6, { zeroBelow: roundingFloor(gradients) })).toBe(`1e${MINUS}6`);
+    expect(formatValue(residue)).toBe(`${MINUS}2.78e${MINUS}17`);
+  });
+
+  it('takes its floor from the largest term', () => {
+    expect(roundingFloor([1, -3, 2])).toBeCloseTo(3e-12, 20);
+    expect(roundingFloor([])).toBe(0);
   });
 });
