@@ -202,7 +202,8 @@ startChapter({ terms: TERMS }, (nb) => {
     create: (el) => {
       const player = createRacePlayer(t, { watch: watch(), autoplay: !new URLSearchParams(location.search).has('t') });
       el.append(player.node);
-      return { node: player.node, update: (n: number) => player.sync(n), dispose: () => player.dispose() };
+      // The control's latest value, not the cell's: when T moves twice in a frame the cell is one behind.
+      return { node: player.node, update: () => player.sync(steps.get()), dispose: () => player.dispose() };
     },
   });
   nb.display('messages', ['race'], (race: Run[]) => {
@@ -331,8 +332,12 @@ startChapter({ terms: TERMS }, (nb) => {
 
   // ---- equations and code ------------------------------------------------------
   nb.display('surface-formula', ['surfaceSpec'], (s: Surface) => {
+    // Scrolls sideways in a narrow panel: focusable so the keyboard can scroll it.
     const p = document.createElement('p');
     p.className = 'opt-formula';
+    p.tabIndex = 0;
+    p.setAttribute('role', 'region');
+    p.setAttribute('aria-label', `The loss of ${s.name}`);
     tex(p, s.tex);
     return p;
   });
@@ -370,8 +375,11 @@ startChapter({ terms: TERMS }, (nb) => {
     });
     // Showing the end of the race keeps showing the end when T changes.
     let lastSteps = steps.get();
+    const tInput = t.element.querySelector<HTMLInputElement>('input[type=range]');
     steps.subscribe((n) => {
-      if (t.get() >= lastSteps) t.set(n);
+      // The slider's end first, or the browser clamps the new t to the old end.
+      if (tInput) tInput.max = String(n);
+      if (t.get() >= lastSteps || t.get() > n) t.set(n);
       lastSteps = n;
     });
   });

@@ -67,7 +67,7 @@ export function createRacePlayer(control: Control<number>, options: { watch?: HT
     node.classList.toggle('is-playing', playing);
   };
   const tick = (now: number): void => {
-    const dt = Math.min(0.1, (now - last) / 1000);
+    const dt = Math.min(0.25, (now - last) / 1000);
     last = now;
     position = Math.min(count, position + (dt * count) / PLAY_SECONDS);
     const t = Math.floor(position);

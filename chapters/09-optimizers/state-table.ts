@@ -80,10 +80,17 @@ export function stateTable(container: HTMLElement, bus: TermBus): StateTable {
     const table = document.createElement('table');
     table.className = 'opt-card__table';
     const head = table.createTHead().insertRow();
-    for (const text of ['', 'θ₁', 'θ₂']) {
+    for (const text of ['Quantity', 'θ₁', 'θ₂']) {
       const th = document.createElement('th');
       th.scope = 'col';
-      th.textContent = text;
+      if (text === 'Quantity') {
+        const hidden = document.createElement('span');
+        hidden.className = 'visually-hidden';
+        hidden.textContent = text;
+        th.append(hidden);
+      } else {
+        th.textContent = text;
+      }
       head.append(th);
     }
     const body = table.createTBody();
