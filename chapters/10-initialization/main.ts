@@ -35,7 +35,6 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.range('seed', { ...draw, label: 'Seed', min: 1, max: 50, step: 1, value: 1, description: 'Seed of the random generator the weights are drawn with.' });
   linkTerm(sigma.element, 'sigma', nb.terms);
   linkTerm(cut.element, 'cut', nb.terms);
-  nb.resetButton('controls-draw-reset');
 
   nb.cell('sample', ['n', 'seed', 'sigma', 'cut'], (n: number, seed: number, s: number, c: number) => drawWeights(n, seed, s, c));
   nb.view('weights', {
