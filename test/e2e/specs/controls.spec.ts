@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { controlKeys, settings } from '../support/controls.ts';
 import { useBrowser } from '../support/harness.ts';
-import { changesDrawing, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
+import { changesDrawing, urlParamAfterWrite, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
 
 const browser = useBrowser();
@@ -38,7 +38,7 @@ for (const site of CHAPTER_PAGES) {
           const changed = await changesDrawing(page, () => press(forward), () => press(back));
           const after = await input.inputValue();
           assert.notEqual(after, before, `${key}: the arrow key moves the slider`);
-          assert.equal(new URL(page.url()).searchParams.get(key), after, `${key}: the URL holds the new value`);
+          assert.equal(await urlParamAfterWrite(page, key, after), after, `${key}: the URL holds the new value`);
           assert.ok(changed, `${key}: moving the slider changes what is drawn`);
         }
         await problems.assertNone(`${site.name} sliders`);
@@ -55,21 +55,22 @@ for (const site of CHAPTER_PAGES) {
           const value = await option.getAttribute('value');
           await page.locator(`.control[data-control="${key}"] label[for="${await option.getAttribute('id')}"]`).click();
           await settle(page);
-          assert.equal(new URL(page.url()).searchParams.get(key), value, `${key}: the URL holds the chosen option`);
+          assert.equal(await urlParamAfterWrite(page, key, value!), value, `${key}: the URL holds the chosen option`);
         }
         for (const key of await controlKeys(page, 'select')) {
           const select = page.locator(`.control[data-control="${key}"] select`);
           const other = await select.evaluate((s: HTMLSelectElement) => [...s.options].find((o) => !o.selected)!.value);
           await select.selectOption(other);
           await settle(page);
-          assert.equal(new URL(page.url()).searchParams.get(key), other, `${key}: the URL holds the selected option`);
+          assert.equal(await urlParamAfterWrite(page, key, other), other, `${key}: the URL holds the selected option`);
         }
         for (const key of await controlKeys(page, 'toggle')) {
           const toggle = page.locator(`.control[data-control="${key}"] input[type=checkbox]`);
           const was = await toggle.isChecked();
           await toggle.press('Space');
           await settle(page);
-          assert.equal(new URL(page.url()).searchParams.get(key), was ? 'off' : 'on', `${key}: Space flips the switch and the URL`);
+          const expected = was ? 'off' : 'on';
+          assert.equal(await urlParamAfterWrite(page, key, expected), expected, `${key}: Space flips the switch and the URL`);
         }
         await problems.assertNone(`${site.name} choices`);
       } finally {

@@ -16,6 +16,18 @@ export async function waitForUrlWrite(page: Page): Promise<void> {
   await page.waitForTimeout(400);
 }
 
+/**
+ * Waits (up to `timeout`) for the query string to hold key=value: the write is
+ * debounced and, on a busy machine, a long computation can delay its timer.
+ * Returns the value the URL holds at the end, for the caller's assertion.
+ */
+export async function urlParamAfterWrite(page: Page, key: string, value: string, timeout = 5_000): Promise<string | null> {
+  await page
+    .waitForFunction(([k, v]) => new URLSearchParams(location.search).get(k!) === v, [key, value] as const, { timeout })
+    .catch(() => undefined);
+  return new URL(page.url()).searchParams.get(key);
+}
+
 export function controlField(page: Page, key: string): Locator {
   return page.locator(`.control[data-control="${key}"]`);
 }
