@@ -129,7 +129,7 @@ startChapter({ terms: TERMS }, (nb) => {
   // ---- Vec(H^M): the walk and the pointer -------------------------------
   const position = nb.range('position', {
     slot: 'controls-walk',
-    label: 'Position in Vec(H^M), p',
+    label: 'Position in Vec(Hᴹ), p',
     min: 0,
     max: 107,
     step: 1,
@@ -266,7 +266,7 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.view('fc1', {
     inputs: ['latest', 'unit', 'pointed'],
     create: (el, bus) =>
-      denseView(el, bus, ['WFC', 'bf', 'FCprev', 'FC', 'Vec'], {
+      denseView(el, bus, ['WFC', 'bf', 'FCprev', 'FC', 'g', 'Vec', 'FCF'], {
         onSelectRow: (row) => unit.set(row),
         onColumn: (col) => pointer.set(col === null ? null : { position: col, from: 'matrix' }),
       }),
@@ -373,13 +373,16 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.cell('lab', ['s1', 's2', 's3', 's4', 'shift'], (s1: number, s2: number, s3: number, s4: number, shift: number) => softmaxLab([s1, s2, s3, s4], shift));
   nb.view('score-chart', {
     inputs: ['lab'],
-    create: (el) =>
-      createScoreChart(el, { scores: [0, 0, 0, 0], domain: [-10, 10], probabilities: [0.25, 0.25, 0.25, 0.25], names: SHORT_NAMES, summary: '' }, {
+    create: (el, bus) => {
+      const chart = createScoreChart(el, { scores: [0, 0, 0, 0], domain: [-10, 10], probabilities: [0.25, 0.25, 0.25, 0.25], names: SHORT_NAMES, summary: '' }, {
         onDrag: (k, value) => {
           const v = Math.round((value - shift.get()) / SCORE_RANGE.step) * SCORE_RANGE.step;
           scoreControls[k]!.set(Number(Math.min(SCORE_RANGE.max, Math.max(SCORE_RANGE.min, v)).toFixed(1)));
         },
-      }),
+      });
+      const unlink = outlineOnTerms(chart.node, bus, ['phat', 's']);
+      return { node: chart.node, update: chart.update, dispose: () => (unlink(), chart.dispose()) };
+    },
     update: (chart: ScoreChart, lab: SoftmaxLab) => {
       chart.update({
         scores: lab.rows.map((r) => r.score),
@@ -425,7 +428,11 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.cell('targetView', ['targetBatch', 'target', 'scaling'], (batch: TargetBatch, target: string, scaling: Scaling) => scaledTargets(batch.targets, target === 'ntg' ? 0 : 1, scaling));
   nb.view('reach-histogram', {
     inputs: ['targetView', 'output', 'targetBatch'],
-    create: reachHistogram,
+    create: (el, bus) => {
+      const view = reachHistogram(el);
+      const unlink = outlineOnTerms(view.node, bus, ['FCout', 'g']);
+      return { node: view.node, update: view.update, dispose: () => (unlink(), view.dispose()) };
+    },
     update: (view: ReachHistogram, targetView: TargetView, output: OutputKind) => view.update(targetView, output),
     figure: {
       title: 'The targets against what g can produce.',

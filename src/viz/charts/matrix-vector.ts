@@ -305,6 +305,7 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
       .data(texts)
       .join('text')
       .attr('class', 'cell-value')
+      .style('font-size', narrow ? '9.5px' : '')
       .attr('x', (t) => t.x)
       .attr('y', (t) => t.y)
       .style('fill', (t) => (t.c ? textColorOn(t.c) : 'currentColor'))

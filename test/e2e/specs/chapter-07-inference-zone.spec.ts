@@ -8,7 +8,7 @@
  * the network's scores and a dragged bar reach the sliders and the URL; the
  * regression table follows the chosen activation; 1D and 2D grids change H^M
  * and the vector's length; a position past the end is brought back and said
- * so; a malformed URL falls back with a notice; eqs. 7-8's terms outline the
+ * so; a malformed URL falls back with a notice; eqs. 7-9's terms outline the
  * views and mark the code; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
@@ -298,7 +298,7 @@ describe('chapter 7, the inference zone', () => {
     }
   });
 
-  test("eqs. 7 and 8's terms outline the views that show them and mark their code lines, and the other way round", async () => {
+  test("eqs. 7, 8 and 9's terms outline the views that show them and mark their code lines, and the other way round", async () => {
     const { page, problems, close } = await browser.open(site);
     try {
       await page.locator('.equation[data-equation="7"] .tex-term[data-term="WFC"]').focus();
@@ -311,8 +311,12 @@ describe('chapter 7, the inference zone', () => {
       assert.ok(await page.locator('[data-slot="code-flatten"] .code-line.is-term-active').count());
 
       await page.locator('.equation[data-equation="8"] .tex-term[data-term="phat"]').focus();
+      assert.ok(await page.locator('[data-slot="score-chart"] .figure.is-term-active').count(), 'p-hat outlines the scores and probabilities');
       assert.ok(await page.locator('[data-slot="code-softmax"] .code-line.is-term-active').filter({ hasText: '/ sum' }).count(), 'softmaxRow marks the division');
       assert.ok(await page.locator('[data-slot="code-pass"] .code-line.is-term-active').filter({ hasText: 'softmax.forward' }).count());
+
+      await page.locator('.equation[data-equation="9"] .tex-term[data-term="FCout"]').focus();
+      assert.ok(await page.locator('[data-slot="reach-histogram"] .figure.is-term-active').count(), 'FC_(F+1) outlines the targets it must produce');
 
       await page.locator('h1').click();
       await page.locator('[data-slot="hm-view"] .viz3d__stage').hover();
