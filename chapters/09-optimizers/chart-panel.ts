@@ -2,11 +2,10 @@
  * A line chart with a sentence under it that says what it shows now (an
  * overshoot measured, a ratio checked), linked to the equation terms it
  * draws: pointing at the term outlines the figure, pointing at the figure
- * marks the term. The sentence may hold $...$ math.
+ * marks the term.
  */
 import type { TermBus } from '../../src/notebook/index.ts';
 import { createLineChart, type LineChartData, type LineChartOptions } from '../../src/viz/charts/index.ts';
-import { prose } from '../../src/viz/tex/tex.ts';
 
 export interface ChartPanel {
   readonly node: HTMLElement;
@@ -40,22 +39,15 @@ export function chartPanel(container: HTMLElement, bus: TermBus, options: LineCh
   note.hidden = true;
   node.append(note);
   const unlink = outlineOnTerms(node, bus, terms);
-  let noteText = '';
-  let unlinkNote: (() => void) | null = null;
   return {
     node,
     update(data, text = '') {
       chart.update(data);
-      if (text === noteText) return;
-      noteText = text;
-      unlinkNote?.();
-      note.replaceChildren();
+      if (note.textContent !== text) note.textContent = text;
       note.hidden = text === '';
-      unlinkNote = text ? prose(note, text, { bus }) : null;
     },
     dispose() {
       unlink();
-      unlinkNote?.();
       chart.dispose();
       node.remove();
     },

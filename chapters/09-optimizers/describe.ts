@@ -1,7 +1,9 @@
 /**
  * Words for what the views show: the figures' text alternatives, and the
  * sentences under the charts that state what the numbers say (an overshoot
- * measured, a rate that shrank, a ratio checked). Pure; $...$ is math.
+ * measured, a rate that shrank, a ratio checked). Pure; plain text with
+ * Unicode symbols, so a note that changes with every slider step costs a
+ * text node, not a KaTeX tree.
  */
 import type { TrainingJob } from '../../src/model/worker-protocol.ts';
 import { formatValue } from '../../src/viz/paint/format.ts';
@@ -11,7 +13,7 @@ import type { PrintedComparison } from './printed.ts';
 import { pointAt, type Run } from './race.ts';
 import type { Window } from './surfaces.ts';
 import type { MapScene } from './map-data.ts';
-import { formatPair, texNumber } from './format.ts';
+import { formatPair } from './format.ts';
 import type { LineChartData } from '../../src/viz/charts/index.ts';
 
 const f = (v: number): string => formatValue(v);
@@ -65,7 +67,7 @@ export function rateNote(data: LineChartData): string {
     rmsprop && rmsprop.y.length > 1
       ? ` RMSProp's, which forgets old gradients, went from ${f(rmsprop.y[0]!)} to ${f(last(rmsprop.y))}: it follows the size of the gradients of now, up or down.`
       : '';
-  return `After ${adagrad.y.length} updates AdaGrad's rate on θ₁ has fallen from ${f(a0)} to ${f(a1)}, ${percent(a1 / a0)} of where it began, and it can only fall further: $G$ never forgets.${rms}`;
+  return `After ${adagrad.y.length} updates AdaGrad's rate on θ₁ has fallen from ${f(a0)} to ${f(a1)}, ${percent(a1 / a0)} of where it began, and it can only fall further: G never forgets.${rms}`;
 }
 
 export function describeRates(adagrad: Run, rmsprop: Run): string {
@@ -73,8 +75,9 @@ export function describeRates(adagrad: Run, rmsprop: Run): string {
 }
 
 export function momentsNote(beta1: number, beta2: number, corrected: boolean): string {
-  const demo = corrected ? '' : ' The grey run on the maps above takes its steps with $m$ and $V$ as they are: it starts slowly and wanders, because $m$ and $V$ are too small in different proportions.';
-  return `Both moments start at 0. After the first update $m_1 = ${formatValue(1 - beta1, { asciiMinus: true })}\\, g_1$ and $V_1 = ${formatValue(1 - beta2, { asciiMinus: true })}\\, g_1^2$: far too small. Dividing by $1 - \\beta^t$, the share they have caught up, gives $\\hat m_1 = g_1$ and $\\hat V_1 = g_1^2$ (solid lines on the gradient from the start), and the correction fades as $\\beta^t$ goes to 0: for $m$ within ${Math.ceil(Math.log(0.01) / Math.log(beta1 || 1e-9))} updates, for $V$ only after ${Math.ceil(Math.log(0.01) / Math.log(beta2 || 1e-9))}.${demo}`;
+  const demo = corrected ? '' : ' The grey run on the maps above steps with m and V as they are: it starts slowly, because both are too small, and in different proportions.';
+  const fade = (beta: number) => (beta > 0 ? Math.ceil(Math.log(0.01) / Math.log(beta)) : 1);
+  return `Both moments start at 0, so after the first update m₁ = ${f(1 - beta1)} g₁ and V₁ = ${f(1 - beta2)} g₁²: far too small. Dividing by 1 − βᵗ, the share they have caught up, gives m̂₁ = g₁ and V̂₁ = g₁² (the solid lines start on the grey one), and the correction fades as βᵗ goes to 0: to within 1 % after ${fade(beta1)} updates for m, only after ${fade(beta2)} for V.${demo}`;
 }
 
 export function describeMoments(updates: number, coordinate: string): string {
@@ -83,7 +86,7 @@ export function describeMoments(updates: number, coordinate: string): string {
 
 export function printedNote(c: PrintedComparison): string {
   const n = c.ratioM[0]!.length;
-  return `Fed the gradients of the same path, the printed moments are $${f(c.k1)}$ and $${f(c.k2)}$ times those of Adam run with $\\alpha \\times ${texNumber(c.scale)}$ and $\\epsilon \\div ${texNumber(c.eps / c.equivalentEps)}$, at every one of the ${n} updates: the largest relative difference from those factors is ${formatValue(c.worstRatioError)}, and the two paths never part by more than ${formatValue(c.worstPathGap)}. So eq. 15 as printed is Adam with its learning rate multiplied by ${f(c.scale)} and a smaller $\\epsilon$: shorter steps, no blow-up.${c.printed.diverged ? ` (Here it stopped: ${c.printed.diverged})` : ''}`;
+  return `Fed the gradients of the same path, the printed moments are ${f(c.k1)} and ${f(c.k2)} times those of Adam run with α × ${f(c.scale)} and ε ÷ ${f(c.eps / c.equivalentEps)}, at every one of the ${n} updates: the largest relative difference from those factors is ${formatValue(c.worstRatioError)}, and the two paths never part by more than ${formatValue(c.worstPathGap)}. So eq. 15 as printed is Adam with its learning rate multiplied by ${f(c.scale)} and a smaller ε: shorter steps, no blow-up.${c.printed.diverged ? ` (Here it stopped: ${c.printed.diverged})` : ''}`;
 }
 
 export function describePrinted(c: PrintedComparison): string {
@@ -100,11 +103,11 @@ export function epsNote(eps: number, inside: boolean, visited: [number, number] 
   // Where eps starts to matter: s of about eps inside the root, eps^2 outside it.
   const bites = inside ? eps : eps * eps;
   const where = visited
-    ? ` In this race $s$ runs from $10^{${visited[0].toFixed(1)}}$ to $10^{${visited[1].toFixed(1)}}$ (shaded): ${
-        visited[0] < Math.log10(bites) + 1 ? 'down to where $\\epsilon$ changes the steps.' : 'well above where $\\epsilon$ matters, so the switch changes the paths very little. Raise $\\epsilon$ to see it bite.'
+    ? ` In this race s runs from ${f(10 ** visited[0])} to ${f(10 ** visited[1])} (shaded): ${
+        visited[0] < Math.log10(bites) + 1 ? 'down to where ε changes the steps.' : 'well above where ε matters, so the switch changes the paths very little. Raise ε to see it bite.'
       }`
     : ' No adaptive optimizer is in the race.';
-  return `With $\\epsilon = ${texNumber(eps)}$ ${inside ? 'inside' : 'outside'} the root, the denominator never falls below $${texNumber(floor)}$, so no rate exceeds $\\alpha / ${texNumber(floor)}$.${where}`;
+  return `With ε = ${f(eps)} ${inside ? 'inside' : 'outside'} the root, the denominator never falls below ${f(floor)}, so no rate exceeds α / ${f(floor)}.${where}`;
 }
 
 export function describeDenominator(eps: number): string {

@@ -252,7 +252,7 @@ startChapter({ terms: TERMS }, (nb) => {
   // ---- AdaGrad and RMSProp --------------------------------------------------
   nb.view('rates', {
     inputs: ['allRuns'],
-    create: (el, bus) => chartPanel(el, bus, { xLabel: 'update t', yLabel: 'effective rate (α over the denominator)', yScale: 'log', description: 'effective learning rate per coordinate, per update' }, ['G', 'Eg2']),
+    create: (el, bus) => chartPanel(el, bus, { xLabel: 'update t', yLabel: 'effective rate (α over the denominator)', yScale: 'log', description: 'effective learning rate per coordinate, per update' }, ['G', 'Eg2', 'gammaR']),
     update: (view, all: Map<RunnerId, Run>) => {
       const data = rateSeries(all.get('adagrad')!, all.get('rmsprop')!);
       view.update(data, words.rateNote(data));
@@ -269,13 +269,13 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.cell('moments', ['allRuns', 'coord'], (all: Map<RunnerId, Run>, c: string) => momentSeries(all.get('adam')!, c === '2' ? 1 : 0));
   nb.view('moments-m', {
     inputs: ['moments', 'settings'],
-    create: (el, bus) => chartPanel(el, bus, { xLabel: 'update t', yLabel: 'first moment', description: 'gradient, m and m-hat per update' }, ['m', 'mhat']),
+    create: (el, bus) => chartPanel(el, bus, { xLabel: 'update t', yLabel: 'first moment', description: 'gradient, m and m-hat per update' }, ['m', 'mhat', 'g', 'beta1']),
     update: (view, m) => view.update(m.first),
     figure: { title: 'The first moment: m against m̂.', caption: 'x: update t (the first 60); y: the gradient gₜ (grey), mₜ as it is (dashed) and corrected, m̂ₜ (solid).', kind: '2d', describe: (m) => words.describeMoments(m.updates, m.coordinate) },
   });
   nb.view('moments-v', {
     inputs: ['moments', 'settings'],
-    create: (el, bus) => chartPanel(el, bus, { xLabel: 'update t', yLabel: 'second moment', description: 'squared gradient, V and V-hat per update' }, ['Va', 'vhat']),
+    create: (el, bus) => chartPanel(el, bus, { xLabel: 'update t', yLabel: 'second moment', description: 'squared gradient, V and V-hat per update' }, ['Va', 'vhat', 'beta2']),
     update: (view, m, settings: RaceSettings) => view.update(m.second, words.momentsNote(settings.beta1, settings.beta2, !settings.adamUncorrected)),
     figure: { title: 'The second moment: V against V̂.', caption: 'x: update t (the first 60); y: gₜ² (grey), Vₜ as it is (dashed) and corrected, V̂ₜ (solid).', kind: '2d', describe: (m) => words.describeMoments(m.updates, m.coordinate) },
   });
