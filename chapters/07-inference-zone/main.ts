@@ -394,7 +394,7 @@ startChapter({ terms: TERMS }, (nb) => {
     },
     figure: {
       title: 'Scores in, probabilities out.',
-      caption: 'Left: the scores s_k given to the softmax (drag a bar to change it). Right: the probabilities p̂(k), which add up to 1.',
+      caption: 'The scores s_k given to the softmax (drag a bar to change it), and the probabilities p̂(k) they give, which add up to 1.',
       kind: '2d',
       describe: describeLab,
     },

@@ -25,7 +25,7 @@ export function positionTex(step: PositionStep): string {
   const [x, y, z, d] = step.cell;
   const [, hy, hz, hd] = step.dims;
   const value = texNumber(formatNumber(step.value));
-  return String.raw`p = ((x\,h_y + y)\,h_z + z)\,h_d + d = ((${x} \cdot ${hy} + ${y}) \cdot ${hz} + ${z}) \cdot ${hd} + ${d} = ${step.position}, \qquad \term{Vec}{\mathrm{Vec}(H^M)}_{${step.position}} = \term{HM}{H^M}_{${x},${y},${z},${d}} = ${value}`;
+  return String.raw`\begin{aligned} p &= ((x\,h_y + y)\,h_z + z)\,h_d + d \\ &= ((${x} \cdot ${hy} + ${y}) \cdot ${hz} + ${z}) \cdot ${hd} + ${d} = ${step.position} \\ \term{Vec}{\mathrm{Vec}(H^M)}_{${step.position}} &= \term{HM}{H^M}_{${x},${y},${z},${d}} = ${value} \end{aligned}`;
 }
 
 export function positionPanel(container: HTMLElement, bus: TermBus): PositionPanel {

@@ -7,6 +7,8 @@
 import { formatPercent } from './format.ts';
 import { OUTPUT_KINDS, OUTPUT_NAMES, OUTPUT_RANGES, gaussianShare, reachOf, type OutputKind, type TargetView } from './regression.ts';
 
+let titleCount = 0;
+
 function cell(tag: 'td' | 'th', text: string, className?: string): HTMLElement {
   const el = document.createElement(tag);
   el.textContent = text;
@@ -17,9 +19,11 @@ function cell(tag: 'td' | 'th', text: string, className?: string): HTMLElement {
 export function reachTable(view: TargetView, chosen: OutputKind): HTMLElement {
   const table = document.createElement('table');
   table.className = 'data-table reach-table';
-  const caption = document.createElement('caption');
+  const caption = document.createElement('p');
+  caption.className = 'table-title';
+  caption.id = `reach-table-${++titleCount}`;
+  table.setAttribute('aria-labelledby', caption.id);
   caption.textContent = `Which targets each output activation can produce: ${view.values.length} samples of ${view.label}.`;
-  table.append(caption);
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
   for (const h of ['g of the output', 'values it can produce', 'targets inside', 'of a standard normal']) {
@@ -46,5 +50,7 @@ export function reachTable(view: TargetView, chosen: OutputKind): HTMLElement {
   scroll.setAttribute('role', 'region');
   scroll.setAttribute('aria-label', 'Targets each output activation can produce');
   scroll.append(table);
-  return scroll;
+  const node = document.createElement('div');
+  node.append(caption, scroll);
+  return node;
 }

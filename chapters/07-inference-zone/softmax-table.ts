@@ -9,6 +9,8 @@ import { STRUCTURE_KINDS } from '../../src/data/index.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { EXP_LIMIT, type SoftmaxLab } from './softmax-lab.ts';
 
+let titleCount = 0;
+
 function cell(tag: 'td' | 'th', text: string, className?: string): HTMLElement {
   const el = document.createElement(tag);
   el.textContent = text;
@@ -27,9 +29,11 @@ export function softmaxTable(lab: SoftmaxLab): HTMLElement {
   node.className = 'softmax-table';
   const table = document.createElement('table');
   table.className = 'data-table';
-  const caption = document.createElement('caption');
+  const caption = document.createElement('p');
+  caption.className = 'table-title';
+  caption.id = `softmax-table-${++titleCount}`;
+  table.setAttribute('aria-labelledby', caption.id);
   caption.textContent = `The softmax step by step: m = max s_c = ${formatNumber(lab.max, lab.max > 100 ? 6 : 3)}, and the sum of e^(s_c − m) is ${formatNumber(lab.sum, 4)}.`;
-  table.append(caption);
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
   for (const h of ['k', 'structure', 's_k', 's_k − m', 'e^(s_k − m)', 'p̂(k)', 'e^(s_k) directly']) {
@@ -78,6 +82,6 @@ export function softmaxTable(lab: SoftmaxLab): HTMLElement {
       ? 'Move the constant c to add the same number to every score: the probabilities do not move.'
       : `Adding c = ${formatNumber(lab.shift, 4)} to every score changed the probabilities by at most ${lab.shiftDifference === 0 ? '0: not at all' : `${formatNumber(lab.shiftDifference, 2)}, the rounding of s_k + c in double precision`}.`;
   notes.append(naive, shift);
-  node.append(scroll, notes);
+  node.append(caption, scroll, notes);
   return node;
 }
