@@ -66,6 +66,11 @@ for (const site of SITE_PAGES) {
           for (const [device, viewport] of [['laptop', LAPTOP], ['phone', PHONE]] as const) {
             await page.setViewportSize(viewport);
             await waitForIdle(page);
+            // Charts redraw for the new width from a ResizeObserver, after the resize itself:
+            // give the layout up to 5 s to settle, then measure (a page that never fits still fails).
+            await page
+              .waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth, undefined, { timeout: 5000 })
+              .catch(() => undefined);
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
             assert.ok(overflow <= 0, `the page is ${overflow}px wider than the ${device} screen`);
             await saveScreenshot(page, `${site.name}-${colorScheme}-${device}`);
