@@ -43,12 +43,9 @@ const EQUATION_OF: Readonly<Record<OptimizerKind, string>> = { sgd: 'eq. 11', mo
 const START_LIMIT = 5;
 
 /** A view that needs its first data to be built (the contour map and the 3D surface need a grid). */
-function lazy<D, V extends { node: HTMLElement; update(d: D): void; dispose(): void }>(make: (data: D) => V): { update(d: D): void; dispose(): void; readonly view: V | null } {
+function lazy<D, V extends { node: HTMLElement; update(d: D): void; dispose(): void }>(make: (data: D) => V): { update(d: D): void; dispose(): void } {
   let view: V | null = null;
   return {
-    get view() {
-      return view;
-    },
     update(d) {
       if (view) view.update(d);
       else view = make(d);
@@ -121,6 +118,7 @@ startChapter({ terms: TERMS }, (nb) => {
     y0.set(SURFACES.bowl.start[1]);
     on.sgd.set(true);
     lr.sgd.set(-1);
+    t.set(steps.get());
     showRace();
   });
   nb.button('try-rosenbrock', { slot: 'try-blowup', label: 'The paper’s α on Rosenbrock’s valley' }).subscribe(() => {
@@ -131,6 +129,7 @@ startChapter({ terms: TERMS }, (nb) => {
       on[kind].set(true);
       lr[kind].set(Math.log10(paperConfig(kind).lr));
     }
+    t.set(steps.get());
     showRace();
   });
 
