@@ -23,7 +23,7 @@ import { POOL_KINDS, POOL_NAMES, poolEveryKind, poolGeometry, type PoolKind, typ
 import { sameCell, windowDetails, type OutputCell, type WindowDetails } from './selection.ts';
 import { nextLayerCosts, poolSizes, type PoolSizes } from './sizes.ts';
 import { sizesPanel } from './sizes-panel.ts';
-import { createStore, observeStore } from './store.ts';
+import { createStore, observeValue } from '../../src/notebook/index.ts';
 import { TERMS } from './terms.ts';
 import { termVoxelView, type TermVoxelView } from './term-voxel-view.ts';
 import { windowPanel } from './window-panel.ts';
@@ -92,7 +92,7 @@ startChapter({ terms: TERMS }, (nb) => {
 
   // The output cell the reader points at (any output view, pointer or keyboard); null until then.
   const selection = createStore<OutputCell | null>(null, sameCell);
-  nb.cell('selected', [], () => observeStore(selection));
+  nb.cell('selected', [], () => observeValue(selection));
   nb.cell('details', ['pooled', 'selected'], windowDetails);
 
   nb.view('geology', {

@@ -31,7 +31,7 @@ import { OUTPUT_KINDS, OUTPUT_NAMES, SCALINGS, SCALING_NAMES, scaledTargets, typ
 import { createScoreChart, type ScoreChart } from './score-chart.ts';
 import { softmaxLab, toSliderScores, type SoftmaxLab } from './softmax-lab.ts';
 import { softmaxTable } from './softmax-table.ts';
-import { createStore, observeStore } from './store.ts';
+import { createStore, observeValue } from '../../src/notebook/index.ts';
 import { targetStream, type TargetBatch } from './target-stream.ts';
 import { termVoxelView, type TermVoxelView } from './term-voxel.ts';
 import { outlineOnTerms } from './term-outline.ts';
@@ -138,7 +138,7 @@ startChapter({ terms: TERMS }, (nb) => {
   });
   const walker = createWalker(position);
   const pointer = createStore<Pointed | null>(null, samePointed);
-  nb.cell('pointed', [], () => observeStore(pointer));
+  nb.cell('pointed', [], () => observeValue(pointer));
   nb.cell('length', ['pass'], (pass: InferencePass) => vectorLength(pass.hM.shape));
   nb.display('walker', ['length'], (length: number) => {
     walker.sync(length);

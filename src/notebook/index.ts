@@ -9,3 +9,5 @@ export type { CodeSpec } from './code/code-view.ts';
 export type { TermBus, TermCatalog } from '../viz/tex/term-bus.ts';
 export { linkTerm } from '../viz/tex/term-link.ts';
 export { CHAPTERS, findChapter, chapterDir, type ChapterEntry } from './chapters.ts';
+export { createStore, type Store } from './store.ts';
+export { observeValue, type Observable } from './observe.ts';

@@ -29,7 +29,7 @@ import type { Control } from './controls/control.ts';
 import { createControl } from './controls/index.ts';
 import type { ButtonSpec, ChoiceSpec, ControlSpec, RangeSpec, SettingValue, ToggleSpec } from './controls/spec.ts';
 import { figure, type FigureSpec } from './figure.ts';
-import { observeControl } from './observe.ts';
+import { observeValue } from './observe.ts';
 import { createStatus, type StatusHandle } from './status.ts';
 import { urlNotice } from './url-notice.ts';
 import { syncControlsWithUrl, type UrlSync } from './url-sync.ts';
@@ -190,7 +190,7 @@ export function createNotebook(options: { terms?: TermCatalog; root?: ParentNode
       controls.push(control);
       slot(spec.slot ?? 'controls').append(control.element);
       control.subscribe(() => busy.input());
-      defineCells(module, [{ name: key, body: () => observeControl(control) }], busy);
+      defineCells(module, [{ name: key, body: () => observeValue(control) }], busy);
       return control;
     },
     range: (key, spec) => notebook.control(key, { ...spec, kind: 'range' }) as Control<number>,

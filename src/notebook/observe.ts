@@ -1,17 +1,26 @@
 /**
- * A control as a cell value: a generator that yields the current value, then
- * a promise of the next one each time the runtime pulls (once per animation
- * frame). This is the Observable stdlib's `observe` pattern: a reader dragging
- * a slider recomputes the dependent cells at most once per frame, always with
- * the latest value. The runtime calls `return()` when the cell is disposed.
+ * A changing value as a cell value: a generator that yields the current
+ * value, then a promise of the next one each time the runtime pulls (once per
+ * animation frame). This is the Observable stdlib's `observe` pattern: a
+ * reader dragging a slider, or pointing across many cells, recomputes the
+ * dependent cells at most once per frame, always with the latest value. The
+ * runtime calls `return()` when the cell is disposed.
+ *
+ * Controls and stores (values set by pointing rather than with a control)
+ * both offer get() and subscribe(), so one generator serves both.
  */
-import type { Control } from './controls/control.ts';
 
-export function observeControl<T>(control: Control<T>): Generator<T | Promise<T>, void, unknown> {
+/** Anything with a current value and change notifications. */
+export interface Observable<T> {
+  get(): T;
+  subscribe(listener: (value: T) => void): () => void;
+}
+
+export function observeValue<T>(source: Observable<T>): Generator<T | Promise<T>, void, unknown> {
   let resolve: ((value: T) => void) | null = null;
-  let stale = false;
+  let stale = true;
   let done = false;
-  const unsubscribe = control.subscribe((value) => {
+  const unsubscribe = source.subscribe((value) => {
     if (resolve) {
       resolve(value);
       resolve = null;
@@ -19,14 +28,12 @@ export function observeControl<T>(control: Control<T>): Generator<T | Promise<T>
       stale = true;
     }
   });
-  let first = true;
   const generator: Generator<T | Promise<T>, void, unknown> = {
     next() {
       if (done) return { done: true, value: undefined };
-      if (first || stale) {
-        first = false;
+      if (stale) {
         stale = false;
-        return { done: false, value: control.get() };
+        return { done: false, value: source.get() };
       }
       return { done: false, value: new Promise<T>((r) => (resolve = r)) };
     },

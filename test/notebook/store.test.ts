@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, observeStore } from '../../../chapters/06-pooling/store.ts';
-import { sameCell } from '../../../chapters/06-pooling/selection.ts';
+import { createStore } from '../../src/notebook/store.ts';
+import { observeValue } from '../../src/notebook/observe.ts';
 
-describe('the selection store as a notebook cell', () => {
+/** Two cell indices are the same selection when every coordinate agrees. */
+const sameCell = (a: readonly number[] | null, b: readonly number[] | null): boolean =>
+  a === b || (a !== null && b !== null && a.length === b.length && a.every((v, i) => v === b[i]));
+
+describe('a store observed as a notebook cell', () => {
   it('yields the current value, then a promise of the next change', async () => {
     const store = createStore<number>(1);
-    const gen = observeStore(store);
+    const gen = observeValue(store);
     expect(gen.next().value).toBe(1);
     const next = gen.next().value as Promise<number>;
     expect(next).toBeInstanceOf(Promise);
@@ -14,10 +18,10 @@ describe('the selection store as a notebook cell', () => {
   });
 
   it('keeps only the latest value set between two pulls, and ignores a repeated value', async () => {
-    const store = createStore<readonly number[] | null>(null, sameCell as never);
+    const store = createStore<readonly number[] | null>(null, sameCell);
     const heard: unknown[] = [];
     store.subscribe((v) => heard.push(v));
-    const gen = observeStore(store);
+    const gen = observeValue(store);
     expect(gen.next().value).toBe(null);
     store.set([1, 0, 0, 0]);
     store.set([2, 0, 0, 0]);
@@ -28,7 +32,7 @@ describe('the selection store as a notebook cell', () => {
 
   it('stops listening when the runtime disposes the cell', () => {
     const store = createStore(0);
-    const gen = observeStore(store);
+    const gen = observeValue(store);
     gen.next();
     gen.return(undefined);
     expect(gen.next().done).toBe(true);
