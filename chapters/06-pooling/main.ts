@@ -25,7 +25,7 @@ import { nextLayerCosts, poolSizes, type PoolSizes } from './sizes.ts';
 import { sizesPanel } from './sizes-panel.ts';
 import { createStore, observeValue } from '../../src/notebook/index.ts';
 import { TERMS } from './terms.ts';
-import { termVoxelView, type TermVoxelView } from './term-voxel-view.ts';
+import { termVoxelView, type TermVoxelView } from '../../src/notebook/term-voxel-view.ts';
 import { windowPanel } from './window-panel.ts';
 import { OUTPUT_CAPTIONS, OUTPUT_FORMULAS, OUTPUT_TITLES, inputMarks } from './view-marks.ts';
 import './pooling.css';

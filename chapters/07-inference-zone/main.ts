@@ -33,7 +33,7 @@ import { softmaxLab, toSliderScores, type SoftmaxLab } from './softmax-lab.ts';
 import { softmaxTable } from './softmax-table.ts';
 import { createStore, observeValue } from '../../src/notebook/index.ts';
 import { targetStream, type TargetBatch } from './target-stream.ts';
-import { termVoxelView, type TermVoxelView } from './term-voxel.ts';
+import { termVoxelView, type TermVoxelView } from '../../src/notebook/term-voxel-view.ts';
 import { outlineOnTerms } from './term-outline.ts';
 import { TERMS } from './terms.ts';
 import { cellsReadUpTo, clampPosition, cutFor, groupsOf, positionStep, sampleDims, vectorLength, type PositionStep } from './unrolling.ts';

@@ -11,3 +11,4 @@ export { linkTerm } from '../viz/tex/term-link.ts';
 export { CHAPTERS, findChapter, chapterDir, type ChapterEntry } from './chapters.ts';
 export { createStore, type Store } from './store.ts';
 export { observeValue, type Observable } from './observe.ts';
+export { termVoxelView, type TermVoxelView, type TermVoxelSpec } from './term-voxel-view.ts';
