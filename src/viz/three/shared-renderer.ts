@@ -16,11 +16,16 @@
  * layout shift) every visible view is drawn. Views outside the viewport are
  * skipped. Device pixel ratio is capped at 2.
  *
- * Context loss: three.js re-creates its GPU state on 'webglcontextrestored';
- * the views are told (they show a short notice meanwhile) and everything is
- * redrawn. Without WebGL, `sharedRenderer()` returns null and views show why.
+ * Context loss: 'webglcontextlost' is cancelled (preventDefault), so the
+ * browser may give the context back; meanwhile drawing stops and every view
+ * shows the sentence of context-loss.ts. On 'webglcontextrestored' three.js
+ * (whose listener runs first) builds a new GPU state, and every geometry,
+ * material, program and texture is uploaded again from the objects the views
+ * still hold as they are drawn: everything is redrawn. Without WebGL,
+ * `sharedRenderer()` returns null and views show why.
  */
 import { WebGLRenderer, type Camera, type Scene } from 'three';
+import { watchContext, type ContextWatch } from './context-loss.ts';
 import { createWebGL2Context } from './webgl-support.ts';
 import { watchTheme } from './theme.ts';
 import { clippingAncestors, copyRect, measure, sameRect, type Rect } from './visible-rect.ts';
@@ -34,7 +39,9 @@ export interface RenderClient {
   readonly camera: Camera;
   /** Called before each draw with the element's size in CSS pixels. */
   prepare(width: number, height: number): void;
-  contextLost(): void;
+  /** The context is lost: show `message` in place of the picture (called again if the message changes). */
+  contextLost(message: string): void;
+  /** The context is back; the view is drawn again on the next frame. */
   contextRestored(): void;
   themeChanged(): void;
 }
@@ -52,6 +59,9 @@ export interface RendererStats {
   /** Why WebGL is unavailable, when it is. */
   reason: string | null;
   contextLost: boolean;
+  /** Times the context was lost, and given back, since the renderer was created. */
+  losses: number;
+  restores: number;
   /** WebGL canvases this module created (0 or 1). */
   canvases: number;
   views: number;
@@ -89,7 +99,9 @@ export class SharedRenderer {
   private readonly entries = new Set<Entry>();
   private frameId = 0;
   private needsDraw = true;
-  private lost = false;
+  private readonly context: ContextWatch;
+  private losses = 0;
+  private restores = 0;
   private frames = 0;
   private lastCalls = 0;
   private lastTriangles = 0;
@@ -115,6 +127,9 @@ export class SharedRenderer {
     });
     this.renderer = new WebGLRenderer({ canvas, context, alpha: true });
     this.renderer.setClearColor(0x000000, 0);
+    this.context = watchContext((message) => {
+      if (message !== null) for (const e of this.entries) e.client.contextLost(message);
+    });
     const dims = context.getParameter(context.MAX_VIEWPORT_DIMS) as Int32Array;
     this.maxBufferSize = Math.min(context.getParameter(context.MAX_RENDERBUFFER_SIZE) as number, dims[0]!, dims[1]!);
     this.renderer.info.autoReset = false;
@@ -128,7 +143,7 @@ export class SharedRenderer {
   register(client: RenderClient): ViewRegistration {
     const entry: Entry = { client, dirty: true, drawn: false, calls: 0, clippers: null, full: emptyRect(), clip: emptyRect(), lastFull: emptyRect(), lastClip: emptyRect() };
     this.entries.add(entry);
-    if (this.lost) client.contextLost();
+    if (this.context.message !== null) client.contextLost(this.context.message);
     this.schedule();
     return {
       invalidate: () => {
@@ -152,7 +167,9 @@ export class SharedRenderer {
     return {
       available: true,
       reason: null,
-      contextLost: this.lost,
+      contextLost: this.context.lost,
+      losses: this.losses,
+      restores: this.restores,
       canvases: 1,
       views: this.entries.size,
       drawnViews: this.drawnViews,
@@ -173,6 +190,7 @@ export class SharedRenderer {
     this.entries.clear();
     removeEventListener('resize', this.onLayout);
     this.stopWatchingTheme();
+    this.context.dispose();
     this.canvas.removeEventListener('webglcontextlost', this.onLost);
     this.canvas.removeEventListener('webglcontextrestored', this.onRestored);
     this.renderer.dispose();
@@ -185,7 +203,8 @@ export class SharedRenderer {
 
   private readonly tick = (): void => {
     this.frameId = 0;
-    if (this.lost) return;
+    // Nothing can be drawn; the restore schedules a frame.
+    if (this.context.lost) return;
     const resized = this.syncSize();
     const w = this.canvas.clientWidth;
     const h = this.canvas.clientHeight;
@@ -271,14 +290,23 @@ export class SharedRenderer {
     this.schedule();
   };
 
-  private readonly onLost = (): void => {
-    this.lost = true;
-    for (const e of this.entries) e.client.contextLost();
+  private readonly onLost = (event: Event): void => {
+    // Without this the browser never gives the context back (three.js does it too; do not depend on it).
+    event.preventDefault();
+    if (this.context.lost) return;
+    this.losses++;
+    cancelAnimationFrame(this.frameId);
+    this.frameId = 0;
+    this.context.onLost();
   };
 
   private readonly onRestored = (): void => {
-    // three.js' own listener (added first) has already rebuilt its GPU state.
-    this.lost = false;
+    // three.js' own listener (added first) has already rebuilt its GPU state
+    // (its caches of buffers, programs and textures are new and empty, so every
+    // object is uploaded again when next drawn) and kept its info.autoReset.
+    this.restores++;
+    this.context.onRestored();
+    this.renderer.setClearColor(0x000000, 0);
     this.needsDraw = true;
     for (const e of this.entries) {
       e.dirty = true;
@@ -324,6 +352,8 @@ export function rendererStats(): RendererStats {
     available: false,
     reason: unavailable,
     contextLost: false,
+    losses: 0,
+    restores: 0,
     canvases: 0,
     views: 0,
     drawnViews: 0,
@@ -345,9 +375,16 @@ export function disposeSharedRenderer(): void {
 }
 
 /**
- * End-to-end and soak tests reach the statistics from the page as
- * `window.__cnnAtlasViz.rendererStats()`; the canvas is `canvas.viz-webgl-canvas`.
+ * Soak and end-to-end tests read the statistics (draw calls, three.js'
+ * renderer.info.memory), a fresh copy each call, as
+ * `window.__cnnAtlasViz.rendererStats()`. Exposed only on a page whose test
+ * set `window.__cnnAtlasDebug = true` in an init script, before the page's
+ * own scripts ran: never on a reader's page. (Not a URL parameter: the query
+ * string holds the reader's settings, and the page reports any other name in
+ * it as ignored.) The canvas is `canvas.viz-webgl-canvas`.
  */
 function exposeForTests(): void {
-  (globalThis as { __cnnAtlasViz?: unknown }).__cnnAtlasViz = { rendererStats };
+  const scope = globalThis as { __cnnAtlasDebug?: unknown; __cnnAtlasViz?: unknown };
+  if (scope.__cnnAtlasDebug !== true) return;
+  scope.__cnnAtlasViz = Object.freeze({ rendererStats });
 }

@@ -167,8 +167,8 @@ export function createSurfaceView(container: HTMLElement, data: SurfaceData, opt
       orbit.controls.update();
       gizmo.update(camera);
     },
-    contextLost() {
-      frame.setStatus('3D view paused: the graphics context was lost. It comes back by itself in a moment.');
+    contextLost(message) {
+      frame.setStatus(message);
     },
     contextRestored() {
       frame.setStatus(null);

@@ -164,8 +164,8 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
       orbit.controls.update();
       gizmo.update(camera);
     },
-    contextLost() {
-      frame.setStatus('3D view paused: the graphics context was lost. It comes back by itself in a moment.');
+    contextLost(message) {
+      frame.setStatus(message);
     },
     contextRestored() {
       frame.setStatus(null);
