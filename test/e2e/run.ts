@@ -4,7 +4,7 @@
  * test/e2e/specs with Node's test runner, stop the server. Screenshots land
  * in screenshots/ (gitignored).
  *
- *   npm run test:e2e                    build, then run every spec
+ *   npm run test:e2e                    build, check the page-weight budgets, then run every spec
  *   npm run test:e2e -- --no-build      reuse dist/ from a previous build
  *   npm run test:e2e -- site            only specs whose file name contains "site"
  *   ATLAS_DIST=/tmp/dist-x npm run test:e2e -- x
@@ -59,6 +59,8 @@ if (!skipBuild && run(process.execPath, [join(root, 'node_modules', 'vite', 'bin
   console.error('The site did not build.');
   process.exit(1);
 }
+// Page-weight budgets (issue 7): sizes of a build are deterministic, so they are a test.
+if (run(process.execPath, ['--import', 'tsx', join(root, 'test', 'bench', 'pages', 'check-weight.ts'), distDir, '--quiet']) !== 0) process.exit(1);
 
 const specsDir = join(import.meta.dirname, 'specs');
 const specs = readdirSync(specsDir)
