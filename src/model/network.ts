@@ -86,6 +86,8 @@ export interface NetworkOptions extends PlanOptions {
   readonly biasInit?: BiasInit;
   /** Truncated normal of the weights; default the paper's mu 0, sigma 0.1, cut 2. */
   readonly init?: TruncatedNormalOptions;
+  /** Batchnorm running averages by layer name (a trained network's); the others start at mean 0, var 1. */
+  readonly running?: Readonly<Record<string, RunningStats>>;
 }
 
 /** Re-raises an op's refusal as the network's, naming the layer. */
@@ -181,13 +183,44 @@ export function createNetwork(layers: readonly LayerSpec[], options: NetworkOpti
     throw new ParamError('network', `biasInit must be "ones" or "zeros", got ${JSON.stringify(options.biasInit)}`);
   }
   const plan = planNetwork(layers, options);
+  const given = checkRunning(plan, options.running ?? {});
   const params: Record<string, Tensor> = {};
   const running: Record<string, RunningStats> = {};
   for (const layer of plan.layers) {
     for (const p of layer.params) params[p.name] = initialValue(p, options);
-    if (layer.spec.type === 'batchnorm') running[layer.spec.name] = initialRunningStats(layer.outShape[3]!);
+    if (layer.spec.type !== 'batchnorm') continue;
+    const stats = given[layer.spec.name];
+    running[layer.spec.name] = stats ? { mean: clone(stats.mean), var: clone(stats.var) } : initialRunningStats(layer.outShape[3]!);
   }
   return { ...plan, params, running };
+}
+
+/**
+ * Given running averages (eq. 5 at inference) must name batchnorm layers and
+ * hold d finite values each, the variances non-negative.
+ */
+export function checkRunning(plan: NetworkPlan, running: Readonly<Record<string, RunningStats>>): Readonly<Record<string, RunningStats>> {
+  if (typeof running !== 'object' || running === null) throw new ParamError('network', `running must be an object of batchnorm statistics by layer name`);
+  const bn = new Map(plan.layers.flatMap((l) => (l.spec.type === 'batchnorm' ? [[l.spec.name, l] as const] : [])));
+  for (const [name, stats] of Object.entries(running)) {
+    const layer = bn.get(name);
+    if (!layer) throw new ParamError('network', `running statistics are given for ${JSON.stringify(name)}, which is not a batchnorm layer of this network`);
+    const d = layer.outShape[3]!;
+    for (const part of ['mean', 'var'] as const) {
+      const t = stats?.[part];
+      if (!t || !Array.isArray(t.shape) || !(t.data instanceof Float64Array)) {
+        throw new ParamError('network', `layer ${layer.index} (${layer.label}): the running ${part} must be a tensor of shape [${d}]`);
+      }
+      if (!sameShape(t.shape, [d]) || t.data.length !== d) {
+        throw new ShapeError('network', `layer ${layer.index} (${layer.label}): the running ${part} has shape ${formatShape(t.shape)}, expected [${d}] (one value per feature map)`);
+      }
+      const bad = t.data.findIndex((v) => !Number.isFinite(v) || (part === 'var' && v < 0));
+      if (bad >= 0) {
+        throw new ParamError('network', `layer ${layer.index} (${layer.label}): the running ${part} holds ${t.data[bad]} for feature map ${bad}; expected a finite${part === 'var' ? ', non-negative' : ''} number`);
+      }
+    }
+  }
+  return running;
 }
 
 export interface LayerSummary {

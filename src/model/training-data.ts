@@ -16,6 +16,8 @@ export interface PreparedData {
   readonly validation: Dataset | null;
   /** The K class names (cross-entropy), or null. */
   readonly classNames: readonly string[] | null;
+  /** How facies grids became the inputs ('scaled', 'sand', 'onehot'), when known: exported network files record it. */
+  readonly encoding?: string | null;
 }
 
 /** Makes a data set from its options; throws AtlasError (or ProtocolError) naming a bad option. */
@@ -24,7 +26,12 @@ export type DataGenerators = Readonly<Record<string, DataGenerator>>;
 
 export function prepareData(description: DataDescription, generators: DataGenerators): PreparedData {
   if (description.kind === 'tensors') {
-    return { train: description.train, validation: description.validation ?? null, classNames: description.classNames ?? null };
+    return {
+      train: description.train,
+      validation: description.validation ?? null,
+      classNames: description.classNames ?? null,
+      encoding: description.encoding ?? null,
+    };
   }
   const generate = Object.hasOwn(generators, description.generator) ? generators[description.generator] : undefined;
   if (!generate) {

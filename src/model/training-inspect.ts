@@ -11,10 +11,22 @@ import { loss as lossOp, type LossKind } from '../nn/loss.ts';
 import { forward as softmax } from '../nn/softmax.ts';
 import { ParamError, type Tensor } from '../tensor/index.ts';
 import { gatherRows } from './batch.ts';
-import { forward } from './forward.ts';
+import { forward, type ForwardPass } from './forward.ts';
+import type { Network } from './network.ts';
+import { assertNetworkInput } from './network-input.ts';
 import type { PreparedData } from './training-data.ts';
 import type { TrainingRun } from './training-run.ts';
-import type { BatchNormInspection, InspectInclude, LayerInspection, OutputInspection, ParameterInspection, SampleRef, SnapshotMessage } from './worker-protocol.ts';
+import type {
+  BatchNormInspection,
+  InspectInclude,
+  LayerInspection,
+  OutputInspection,
+  ParameterInspection,
+  PredictionMessage,
+  PredictionOutput,
+  SampleRef,
+  SnapshotMessage,
+} from './worker-protocol.ts';
 
 export type InspectionBody = Omit<SnapshotMessage, 'type' | 'jobId' | 'generation' | 'requestId' | 'reason'>;
 
@@ -29,6 +41,21 @@ function argmax(values: Float64Array): number {
   return best;
 }
 
+/** Copies made for posting: each one's buffer is listed for transfer. */
+function owner(transfer: ArrayBuffer[]) {
+  const own = (values: Float64Array): Float64Array => {
+    const copy = values.slice();
+    transfer.push(copy.buffer);
+    return copy;
+  };
+  return { own, ownTensor: (t: Tensor): Tensor => ({ shape: [...t.shape], data: own(t.data) }) };
+}
+
+/** Every H^m of a one-sample pass. */
+function layerInspections(net: Network, pass: ForwardPass, ownTensor: (t: Tensor) => Tensor): LayerInspection[] {
+  return net.layers.map((l, m) => ({ index: l.index, label: l.label, type: l.spec.type, outShape: l.outShape, activation: ownTensor(pass.activations[m]!) }));
+}
+
 export function inspectRun(run: TrainingRun, data: PreparedData, lossKind: LossKind, ref: SampleRef, include: InspectInclude = {}): Inspection {
   const set = ref.set === 'train' ? data.train : data.validation;
   if (!set) throw new ParamError('inspect', 'the job has no validation set');
@@ -37,12 +64,7 @@ export function inspectRun(run: TrainingRun, data: PreparedData, lossKind: LossK
   const want = { activations: true, parameters: true, gradients: true, batchnorm: true, output: true, ...include };
 
   const transfer: ArrayBuffer[] = [];
-  const own = (values: Float64Array): Float64Array => {
-    const copy = values.slice();
-    transfer.push(copy.buffer);
-    return copy;
-  };
-  const ownTensor = (t: Tensor): Tensor => ({ shape: [...t.shape], data: own(t.data) });
+  const { own, ownTensor } = owner(transfer);
 
   const row = Int32Array.of(ref.index);
   const x = gatherRows(set.x, row);
@@ -50,10 +72,7 @@ export function inspectRun(run: TrainingRun, data: PreparedData, lossKind: LossK
   const net = run.net;
   const pass = want.activations || want.output ? forward(net, x, { mode: 'inference' }) : null;
 
-  const layers: LayerInspection[] | null =
-    want.activations && pass
-      ? net.layers.map((l, m) => ({ index: l.index, label: l.label, type: l.spec.type, outShape: l.outShape, activation: ownTensor(pass.activations[m]!) }))
-      : null;
+  const layers: LayerInspection[] | null = want.activations && pass ? layerInspections(net, pass, ownTensor) : null;
 
   let output: OutputInspection | null = null;
   if (want.output && pass) {
@@ -103,6 +122,49 @@ export function inspectRun(run: TrainingRun, data: PreparedData, lossKind: LossK
   transfer.push(x.data.buffer as ArrayBuffer, target.data.buffer as ArrayBuffer);
   return {
     body: { runId: run.spec.id, step: run.step, epoch: run.epoch, sample: { set: ref.set, index: ref.index, input: x, target, label }, layers, parameters, batchnorm, output },
+    transfer,
+  };
+}
+
+export type PredictionBody = Omit<PredictionMessage, 'type' | 'jobId' | 'generation' | 'requestId'>;
+
+/**
+ * The run's network on one input the reader gave (inference mode: batchnorm
+ * with its running averages, eq. 5): the output, its softmax (eq. 8) and the
+ * predicted class, and on request every H^m. Throws ShapeError saying why
+ * an input of another shape does not fit.
+ */
+export function predictRun(
+  run: TrainingRun,
+  input: Tensor,
+  lossKind: LossKind,
+  classNames: readonly string[] | null,
+  options: { readonly activations?: boolean } = {},
+): { readonly body: PredictionBody; readonly transfer: ArrayBuffer[] } {
+  const net = run.net;
+  assertNetworkInput(net.inputShape, input.shape);
+  const transfer: ArrayBuffer[] = [];
+  const { own, ownTensor } = owner(transfer);
+  const x: Tensor = { shape: [1, ...net.inputShape], data: input.data };
+  const pass = forward(net, x, { mode: 'inference' });
+  const values = own(pass.output.data);
+  const cross = lossKind === 'cross_entropy';
+  const predicted = cross ? argmax(values) : null;
+  const output: PredictionOutput = {
+    values,
+    probabilities: cross ? own(softmax({ x: pass.output }).y.data) : null,
+    predicted,
+    className: predicted !== null && classNames ? (classNames[predicted] ?? null) : null,
+  };
+  return {
+    body: {
+      runId: run.spec.id,
+      step: run.step,
+      epoch: run.epoch,
+      input: ownTensor(x),
+      output,
+      layers: options.activations ? layerInspections(net, pass, ownTensor) : null,
+    },
     transfer,
   };
 }

@@ -6,6 +6,7 @@
  * Anything that cannot work is refused here, before the first update, with a
  * message naming the layer, run or data field.
  */
+import type { RunningStats } from '../nn/batchnorm.ts';
 import type { LossKind } from '../nn/loss.ts';
 import { ParamError, createRng, sizeOf, type Tensor } from '../tensor/index.ts';
 import { gatherRows, type Schedule } from './batch.ts';
@@ -42,6 +43,8 @@ export interface BuiltJob {
   readonly data: PreparedData;
   /** The initial parameters every run copies. */
   readonly initial: Readonly<Record<string, Tensor>>;
+  /** The initial batchnorm running averages (a saved network's, or mean 0 and var 1). */
+  readonly initialRunning: Readonly<Record<string, RunningStats>>;
   readonly runs: readonly ResolvedRun[];
   readonly settings: JobSettings;
   readonly info: StartedInfo;
@@ -65,7 +68,7 @@ function batchesPerEpoch(n: number, schedule: Schedule, batchSize: number | unde
 /** A fresh network holding a copy of the job's initial weights. */
 export function createRunNetwork(built: BuiltJob): Network {
   const { layers, inputShape } = built.job.network;
-  return createNetwork(layers, { inputShape, parameters: built.initial });
+  return createNetwork(layers, { inputShape, parameters: built.initial, running: built.initialRunning });
 }
 
 export function buildJob(job: TrainingJob, generators: DataGenerators): BuiltJob {
@@ -76,6 +79,7 @@ export function buildJob(job: TrainingJob, generators: DataGenerators): BuiltJob
     ...(desc.biasInit ? { biasInit: desc.biasInit } : {}),
     ...(desc.init ? { init: desc.init } : {}),
     ...(desc.parameters ? { parameters: desc.parameters } : {}),
+    ...(desc.running ? { running: desc.running } : {}),
   });
   const parameterCount = Object.values(net.params).reduce((s, t) => s + sizeOf(t.shape), 0);
   if (parameterCount > LIMITS.parameters) {
@@ -106,6 +110,7 @@ export function buildJob(job: TrainingJob, generators: DataGenerators): BuiltJob
     job,
     data,
     initial: net.params,
+    initialRunning: net.running,
     runs,
     settings: {
       loss,

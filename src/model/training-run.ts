@@ -50,6 +50,9 @@ export class TrainingRun {
   diverged: string | null = null;
   /** The update (1-based) that blew up and its epoch. */
   divergedAt: { step: number; epoch: number } | null = null;
+  /** Epochs completed, and the metrics of the latest epoch ended (complete or cut by maxSteps). */
+  completeEpochs = 0;
+  lastEpoch: EpochRecord | null = null;
 
   private readonly built: BuiltJob;
   private readonly trainer: Trainer;
@@ -182,6 +185,8 @@ export class TrainingRun {
 
   private commit(record: EpochRecord): void {
     this.pending.epochs.push(record);
+    this.lastEpoch = record;
+    if (record.complete) this.completeEpochs++;
     const { epochs, maxSteps } = this.built.settings;
     if (this.epochIndex >= epochs || (maxSteps !== null && this.step >= maxSteps)) this.status = 'finished';
   }

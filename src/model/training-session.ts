@@ -23,13 +23,16 @@ import { AtlasError } from '../tensor/index.ts';
 import { DivergenceError } from './divergence.ts';
 import { ProtocolError } from './protocol-checks.ts';
 import type { DataGenerators } from './training-data.ts';
-import { inspectRun } from './training-inspect.ts';
+import { serializeNetwork } from './saved-network.ts';
+import { inspectRun, predictRun } from './training-inspect.ts';
 import { buildJob, type BuiltJob } from './training-job.ts';
 import { TrainingRun } from './training-run.ts';
 import {
   parsePageMessage,
   type ControlMessage,
   type ErrorKind,
+  type ExportMessage,
+  type PredictMessage,
   type InspectInclude,
   type InspectMessage,
   type SampleRef,
@@ -290,6 +293,51 @@ export function createTrainingSession(host: SessionHost): TrainingSession {
     snapshot(j, run, m.sample, m.include, 'inspect', m.requestId);
   }
 
+  function runOf(j: Job, runId: string | undefined, op: string, kind: ErrorKind, requestId: number): TrainingRun | null {
+    const run = runId === undefined ? j.runs[0]! : j.runs.find((r) => r.spec.id === runId);
+    if (!run) error(j.id, kind, `${op}: no run ${JSON.stringify(runId)} in this job`, requestId);
+    return run ?? null;
+  }
+
+  /** The run's network as a network file, with what it was trained on and how far. */
+  function exportNetwork(j: Job, m: ExportMessage): void {
+    const run = runOf(j, m.runId, 'export', 'export', m.requestId);
+    if (!run) return;
+    const { data, settings } = j.built;
+    let text: string;
+    try {
+      text = serializeNetwork(run.net, {
+        loss: settings.loss,
+        classNames: data.classNames,
+        encoding: data.encoding ?? null,
+        provenance: {
+          steps: run.step,
+          epochs: run.completeEpochs,
+          validationAccuracy: run.lastEpoch?.validationAccuracy ?? null,
+          validationLoss: run.lastEpoch?.validationLoss ?? null,
+          seed: settings.seed,
+        },
+      });
+    } catch (e) {
+      if (!(e instanceof AtlasError)) throw e;
+      return error(j.id, 'export', e.message, m.requestId);
+    }
+    post({ type: 'network', jobId: j.id, generation: j.generation, requestId: m.requestId, runId: run.spec.id, step: run.step, text });
+  }
+
+  function predict(j: Job, m: PredictMessage): void {
+    const run = runOf(j, m.runId, 'predict', 'predict', m.requestId);
+    if (!run) return;
+    let result;
+    try {
+      result = predictRun(run, m.input, j.built.settings.loss, j.built.data.classNames, { activations: m.activations ?? false });
+    } catch (e) {
+      if (!(e instanceof AtlasError || e instanceof DivergenceError)) throw e;
+      return error(j.id, 'predict', `predict: ${e.message}`, m.requestId);
+    }
+    post({ type: 'prediction', jobId: j.id, generation: j.generation, requestId: m.requestId, ...result.body }, result.transfer);
+  }
+
   function handle(data: unknown): void {
     let m;
     try {
@@ -313,11 +361,13 @@ export function createTrainingSession(host: SessionHost): TrainingSession {
     }
     const j = job;
     if (!j || j.id !== m.jobId) {
-      const requestId = m.type === 'inspect' ? m.requestId : null;
+      const requestId = 'requestId' in m ? m.requestId : null;
       return error(m.jobId, 'state', `${m.type}: no job ${JSON.stringify(m.jobId)} here (${j ? `the worker is on ${JSON.stringify(j.id)}` : 'the worker has no job'})`, requestId);
     }
     try {
       if (m.type === 'inspect') inspect(j, m);
+      else if (m.type === 'export') exportNetwork(j, m);
+      else if (m.type === 'predict') predict(j, m);
       else control(j, m);
     } catch (e) {
       fail(j, e);

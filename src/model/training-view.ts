@@ -154,6 +154,10 @@ export class TrainingHistory {
       case 'snapshot':
         this.set({ snapshot: m });
         return true;
+      case 'network':
+      case 'prediction':
+        // Answers to one request (the client resolves its promise); the view does not change.
+        return false;
       case 'diverged':
         this.set({ message: `${this.runLabel(m.runId)}${m.message}` });
         return true;
@@ -163,6 +167,8 @@ export class TrainingHistory {
         else this.set({ status: 'finished', updatesPerSecond: null });
         return true;
       case 'error':
+        // A refused export or prediction is the requester's to show (the client rejects its promise).
+        if (m.kind === 'export' || m.kind === 'predict') return false;
         // A refused job, or a failure that ended it, leaves nothing to train; other errors are notices.
         if (m.kind === 'job' || m.kind === 'message' || m.kind === 'internal') this.set({ status: v.status === 'starting' || m.kind === 'internal' ? 'error' : v.status, message: m.message });
         else this.set({ message: m.message });

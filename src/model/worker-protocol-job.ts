@@ -41,7 +41,7 @@ function readLayers(value: unknown, path: string): LayerSpec[] {
 
 function readNetwork(value: unknown, path: string): NetworkDescription {
   const r = record(value, path);
-  onlyKeys(r, ['layers', 'inputShape', 'biasInit', 'init', 'parameters'], path);
+  onlyKeys(r, ['layers', 'inputShape', 'biasInit', 'init', 'parameters', 'running'], path);
   const init = optional(r.init, (v) => {
     const o = record(v, `${path}.init`);
     onlyKeys(o, ['mean', 'sigma', 'cut'], `${path}.init`);
@@ -53,12 +53,23 @@ function readNetwork(value: unknown, path: string): NetworkDescription {
     const o = record(v, `${path}.parameters`);
     return Object.fromEntries(Object.entries(o).map(([name, t]) => [name, tensorRecord(t, `${path}.parameters.${name}`, LIMITS.parameters)]));
   }, undefined);
+  // Which layers these belong to, and their sizes, are checked against the plan when the job is built.
+  const running = optional(r.running, (v) => {
+    const o = record(v, `${path}.running`);
+    return Object.fromEntries(Object.entries(o).map(([name, stats]) => {
+      const at = `${path}.running.${name}`;
+      const s = record(stats, at);
+      onlyKeys(s, ['mean', 'var'], at);
+      return [name, { mean: tensorRecord(s.mean, `${at}.mean`, LIMITS.parameters), var: tensorRecord(s.var, `${at}.var`, LIMITS.parameters) }];
+    }));
+  }, undefined);
   return {
     layers: readLayers(r.layers, `${path}.layers`),
     inputShape: list(r.inputShape, `${path}.inputShape`, 1, 4).map((s, i) => integer(s, `${path}.inputShape[${i}]`, 1, LIMITS.tensorValues)),
     ...(r.biasInit === undefined ? {} : { biasInit: oneOf(r.biasInit, `${path}.biasInit`, ['ones', 'zeros'] as const) }),
     ...(init === undefined ? {} : { init }),
     ...(parameters === undefined ? {} : { parameters }),
+    ...(running === undefined ? {} : { running }),
   };
 }
 
@@ -75,7 +86,7 @@ function readData(value: unknown, path: string): DataDescription {
     onlyKeys(r, ['kind', 'generator', 'options'], path);
     return { kind, generator: text(r.generator, `${path}.generator`, 40), options: r.options };
   }
-  onlyKeys(r, ['kind', 'train', 'validation', 'classNames'], path);
+  onlyKeys(r, ['kind', 'train', 'validation', 'classNames', 'encoding'], path);
   const validation = optional(r.validation, (v) => readSet(v, `${path}.validation`), undefined);
   const classNames = optional(r.classNames, (v) => list(v, `${path}.classNames`, 1, 1000).map((c, i) => text(c, `${path}.classNames[${i}]`, 100)), undefined);
   return {
@@ -83,6 +94,7 @@ function readData(value: unknown, path: string): DataDescription {
     train: readSet(r.train, `${path}.train`),
     ...(validation === undefined ? {} : { validation }),
     ...(classNames === undefined ? {} : { classNames }),
+    ...(r.encoding === undefined ? {} : { encoding: text(r.encoding, `${path}.encoding`, 40) }),
   };
 }
 

@@ -17,16 +17,23 @@
  * increments, so a page can drop replies to a job (or a generation) it has
  * moved on from. Every number in a worker message is finite or null.
  *
- *   page -> worker: start, pause, resume, step, reset, inspect, stop, ping
- *   worker -> page: ready, pong, started, progress, snapshot, diverged, done, error
+ * A run's trained network can be exported as a network file (`export`,
+ * answered by `network`; src/model/saved-network.ts), a job can start from a
+ * saved network's weights and batchnorm statistics (`network.parameters` and
+ * `network.running`, see networkDescriptionOf), and a run can classify an
+ * input the reader loaded (`predict`, answered by `prediction`).
+ *
+ *   page -> worker: start, pause, resume, step, reset, inspect, export, predict, stop, ping
+ *   worker -> page: ready, pong, started, progress, snapshot, network, prediction, diverged, done, error
  */
+import type { RunningStats } from '../nn/batchnorm.ts';
 import type { LossKind } from '../nn/loss.ts';
 import type { OptimizerConfig } from '../optim/index.ts';
 import type { BiasInit, Tensor, TruncatedNormalOptions } from '../tensor/index.ts';
 import type { Dataset, Schedule } from './batch.ts';
 import type { LayerSpec } from './spec.ts';
 import { readJob, readInclude, readSampleRef } from './worker-protocol-job.ts';
-import { ProtocolError, integer, onlyKeys, optional, record, text } from './protocol-checks.ts';
+import { ProtocolError, flag, integer, onlyKeys, optional, record, tensorRecord, text } from './protocol-checks.ts';
 import { LIMITS, SAMPLE_SETS } from './worker-limits.ts';
 
 export { DEFAULTS, INCLUDE_KEYS, LIMITS, SAMPLE_SETS } from './worker-limits.ts';
@@ -46,6 +53,8 @@ export interface NetworkDescription {
   readonly init?: TruncatedNormalOptions;
   /** Initial values by name (`c1.w`, ...); the others are drawn from the seed. */
   readonly parameters?: Readonly<Record<string, Tensor>>;
+  /** Initial batchnorm running averages by layer name (a saved network's); the others start at mean 0, var 1. */
+  readonly running?: Readonly<Record<string, RunningStats>>;
 }
 
 /** Data the page already holds, sent as tensors (Float64Array data, finite). */
@@ -55,6 +64,8 @@ export interface TensorData {
   readonly validation?: Dataset;
   /** Names of the K classes (cross-entropy), for the confusion matrix. */
   readonly classNames?: readonly string[];
+  /** How a facies grid became the inputs ('scaled', 'sand', 'onehot'); written into exported network files. */
+  readonly encoding?: string;
 }
 
 /**
@@ -160,16 +171,42 @@ export interface InspectMessage {
   readonly include?: InspectInclude;
 }
 
+/** The run's network as a network file (src/model/saved-network.ts), answered by `network`. */
+export interface ExportMessage {
+  readonly type: 'export';
+  readonly jobId: string;
+  readonly requestId: number;
+  /** Default: the first run. */
+  readonly runId?: string;
+}
+
+/**
+ * The run's network applied to one input (in inference mode, eq. 5 with the
+ * running averages), answered by `prediction`. The input is one sample,
+ * [...inputShape] or [1, ...inputShape]; checkNetworkInput says why another
+ * shape does not fit.
+ */
+export interface PredictMessage {
+  readonly type: 'predict';
+  readonly jobId: string;
+  readonly requestId: number;
+  /** Default: the first run. */
+  readonly runId?: string;
+  readonly input: Tensor;
+  /** Also every hidden layer H^m of the input (default false). */
+  readonly activations?: boolean;
+}
+
 /** Heartbeat: answered with `pong` within one time slice, whatever the worker is doing. */
 export interface PingMessage {
   readonly type: 'ping';
   readonly seq: number;
 }
 
-export type PageMessage = StartMessage | ControlMessage | InspectMessage | PingMessage;
+export type PageMessage = StartMessage | ControlMessage | InspectMessage | ExportMessage | PredictMessage | PingMessage;
 
 export const CONTROL_TYPES = ['pause', 'resume', 'step', 'reset', 'stop'] as const;
-export const PAGE_MESSAGE_TYPES = ['start', ...CONTROL_TYPES, 'inspect', 'ping'] as const;
+export const PAGE_MESSAGE_TYPES = ['start', ...CONTROL_TYPES, 'inspect', 'export', 'predict', 'ping'] as const;
 
 // ------------------------------------------------------- worker -> page
 
@@ -327,6 +364,45 @@ export interface SnapshotMessage {
   readonly output: OutputInspection | null;
 }
 
+/** The answer to `export`: the network file's text (saved-network.ts format). */
+export interface NetworkMessage {
+  readonly type: 'network';
+  readonly jobId: string;
+  readonly generation: number;
+  readonly requestId: number;
+  readonly runId: string;
+  /** Updates the run had done. */
+  readonly step: number;
+  readonly text: string;
+}
+
+export interface PredictionOutput {
+  /** The network output (logits for cross-entropy, the P values for MSE). */
+  readonly values: Float64Array;
+  /** Softmax of the logits (eq. 8), cross-entropy only. */
+  readonly probabilities: Float64Array | null;
+  /** Arg-max class (cross-entropy), else null. */
+  readonly predicted: number | null;
+  /** Its name, when the job's data names the classes. */
+  readonly className: string | null;
+}
+
+/** The answer to `predict`. */
+export interface PredictionMessage {
+  readonly type: 'prediction';
+  readonly jobId: string;
+  readonly generation: number;
+  readonly requestId: number;
+  readonly runId: string;
+  readonly step: number;
+  readonly epoch: number;
+  /** The input as the network saw it, [1, ...inputShape]. */
+  readonly input: Tensor;
+  readonly output: PredictionOutput;
+  /** Every hidden layer H^m of the input when asked for, else null. */
+  readonly layers: readonly LayerInspection[] | null;
+}
+
 export interface DivergedMessage {
   readonly type: 'diverged';
   readonly jobId: string;
@@ -360,9 +436,10 @@ export interface DoneMessage {
  * message: the page sent something malformed. job: the job cannot be built
  * (shapes, hyperparameters, data). state: a command that does not apply now
  * (step while running, a stale jobId). inspect: that snapshot cannot be made.
- * internal: an unexpected failure while training; the job ends.
+ * export: the network cannot be written as a file. predict: the input does
+ * not fit the network. internal: an unexpected failure while training; the job ends.
  */
-export const ERROR_KINDS = ['message', 'job', 'state', 'inspect', 'internal'] as const;
+export const ERROR_KINDS = ['message', 'job', 'state', 'inspect', 'export', 'predict', 'internal'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
 export interface ErrorMessage {
@@ -379,11 +456,13 @@ export type WorkerMessage =
   | StartedMessage
   | ProgressMessage
   | SnapshotMessage
+  | NetworkMessage
+  | PredictionMessage
   | DivergedMessage
   | DoneMessage
   | ErrorMessage;
 
-export const WORKER_MESSAGE_TYPES = ['ready', 'pong', 'started', 'progress', 'snapshot', 'diverged', 'done', 'error'] as const;
+export const WORKER_MESSAGE_TYPES = ['ready', 'pong', 'started', 'progress', 'snapshot', 'network', 'prediction', 'diverged', 'done', 'error'] as const;
 
 // ------------------------------------------------------- validation
 
@@ -414,6 +493,24 @@ export function parsePageMessage(data: unknown): PageMessage {
       sample: readSampleRef(m.sample, 'inspect: sample'),
       ...(runId === undefined ? {} : { runId }),
       ...(include === undefined ? {} : { include }),
+    };
+  }
+  if (type === 'export') {
+    onlyKeys(m, ['type', 'jobId', 'requestId', 'runId'], 'export');
+    const runId = optional(m.runId, (v) => text(v, 'export: runId', LIMITS.idLength), undefined);
+    return { type, jobId, requestId: integer(m.requestId, 'export: requestId', 0, Number.MAX_SAFE_INTEGER), ...(runId === undefined ? {} : { runId }) };
+  }
+  if (type === 'predict') {
+    onlyKeys(m, ['type', 'jobId', 'requestId', 'runId', 'input', 'activations'], 'predict');
+    const runId = optional(m.runId, (v) => text(v, 'predict: runId', LIMITS.idLength), undefined);
+    const activations = optional(m.activations, (v) => flag(v, 'predict: activations'), undefined);
+    return {
+      type,
+      jobId,
+      requestId: integer(m.requestId, 'predict: requestId', 0, Number.MAX_SAFE_INTEGER),
+      input: tensorRecord(m.input, 'predict: input', LIMITS.tensorValues),
+      ...(runId === undefined ? {} : { runId }),
+      ...(activations === undefined ? {} : { activations }),
     };
   }
   onlyKeys(m, ['type', 'jobId'], type);

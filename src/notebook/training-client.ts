@@ -15,17 +15,22 @@
  * worker misses it). Then the view's status is 'failed' with a message, and
  * `restart()` makes a new worker and starts the last job again from its seed.
  */
+import { checkNetworkInput } from '../model/network-input.ts';
+import { parseSavedNetwork, savedNetworkFileName, type SavedNetwork } from '../model/saved-network.ts';
 import { TrainingHistory, type TrainingView } from '../model/training-view.ts';
 import {
   PROTOCOL_VERSION,
   isWorkerMessage,
   type InspectInclude,
+  type NetworkMessage,
   type PageMessage,
+  type PredictionMessage,
   type SampleRef,
   type SnapshotMessage,
   type TrainingJob,
   type WorkerMessage,
 } from '../model/worker-protocol.ts';
+import type { Tensor } from '../tensor/index.ts';
 
 /** What the client needs of a Worker (a fake one in tests). */
 export interface WorkerLike {
@@ -53,6 +58,23 @@ export type TrainingEvent =
 
 export type TrainingListener = (view: TrainingView, event: TrainingEvent) => void;
 
+/** A run's trained network, as the worker wrote it. */
+export interface ExportedNetwork {
+  /** The file's text (src/model/saved-network.ts format), ready for a download. */
+  readonly text: string;
+  /** The same, read back and checked. */
+  readonly network: SavedNetwork;
+  /** A suggested download name, e.g. cnn-atlas-network-adam-step600.json. */
+  readonly fileName: string;
+  readonly runId: string;
+  readonly step: number;
+}
+
+export interface PredictOptions {
+  /** Also every hidden layer H^m of the input (default false). */
+  readonly activations?: boolean;
+}
+
 export interface TrainingClient {
   /** The latest view (frozen; a new object after every change). */
   readonly view: TrainingView;
@@ -67,6 +89,15 @@ export interface TrainingClient {
   stop(): void;
   /** A detailed snapshot of a run (default the first) for one sample. */
   inspect(sample: SampleRef, options?: { readonly runId?: string; readonly include?: InspectInclude }): Promise<SnapshotMessage>;
+  /** The run's trained network (default the first run) as a network file. */
+  exportNetwork(runId?: string): Promise<ExportedNetwork>;
+  /**
+   * The run's network (default the first) on one input, [...inputShape] or
+   * [1, ...inputShape]: output, softmax, predicted class, and H^m on request.
+   * Rejects at once, with checkNetworkInput's reason, an input of another
+   * shape than the running job's network takes.
+   */
+  predict(runId: string | undefined, input: Tensor, options?: PredictOptions): Promise<PredictionMessage>;
   /** Ends the worker; `start` or `restart` makes a new one. */
   terminate(): void;
   /** A new worker, and the last job started again from its seed. */
@@ -80,8 +111,11 @@ function bundledWorker(): WorkerLike {
   return new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module', name: 'cnn-atlas-training' });
 }
 
+/** Messages that answer one request, by requestId. */
+type Answer = SnapshotMessage | NetworkMessage | PredictionMessage;
+
 interface Pending {
-  resolve(snapshot: SnapshotMessage): void;
+  resolve(answer: Answer): void;
   reject(error: Error): void;
 }
 
@@ -132,9 +166,12 @@ export function createTrainingClient(options: TrainingClientOptions = {}): Train
       return failure(`The training worker speaks protocol ${data.protocol}, this page ${PROTOCOL_VERSION}; reload the page.`);
     }
     if (data.type === 'pong' && data.seq === ping.seq) ping.awaiting = false;
-    if (data.type === 'snapshot' && data.requestId !== null) pending.get(data.requestId)?.resolve(data);
-    if (data.type === 'error' && data.requestId !== null) pending.get(data.requestId)?.reject(new Error(data.message));
-    if ((data.type === 'snapshot' || data.type === 'error') && data.requestId !== null) pending.delete(data.requestId);
+    const answers = data.type === 'snapshot' || data.type === 'network' || data.type === 'prediction' || data.type === 'error';
+    if (answers && data.requestId !== null) {
+      if (data.type === 'error') pending.get(data.requestId)?.reject(new Error(data.message));
+      else pending.get(data.requestId)?.resolve(data);
+      pending.delete(data.requestId);
+    }
     if (history.apply(data)) emit(data);
   }
 
@@ -199,6 +236,16 @@ export function createTrainingClient(options: TrainingClientOptions = {}): Train
     return jobId;
   }
 
+  /** Sends a request of the current job; its answer (or error reply) settles the promise. */
+  function request<T extends Answer>(what: string, message: (jobId: string, requestId: number) => PageMessage): Promise<T> {
+    const jobId = history.view().jobId;
+    if (!worker || jobId === null) return Promise.reject(new Error(`there is no training job to ${what}`));
+    const requestId = ++requestCount;
+    const answer = new Promise<T>((resolve, reject) => pending.set(requestId, { resolve: resolve as (a: Answer) => void, reject }));
+    send(message(jobId, requestId));
+    return answer;
+  }
+
   function subscribe(listener: TrainingListener): () => void {
     listeners.add(listener);
     return () => listeners.delete(listener);
@@ -250,12 +297,31 @@ export function createTrainingClient(options: TrainingClientOptions = {}): Train
     reset: control('reset'),
     stop: control('stop'),
     inspect(sample, opts = {}) {
-      const jobId = history.view().jobId;
-      if (!worker || jobId === null) return Promise.reject(new Error('there is no training job to inspect'));
-      const requestId = ++requestCount;
-      const answer = new Promise<SnapshotMessage>((resolve, reject) => pending.set(requestId, { resolve, reject }));
-      send({ type: 'inspect', jobId, requestId, sample, ...(opts.runId === undefined ? {} : { runId: opts.runId }), ...(opts.include === undefined ? {} : { include: opts.include }) });
-      return answer;
+      return request<SnapshotMessage>('inspect', (jobId, requestId) => ({
+        type: 'inspect',
+        jobId,
+        requestId,
+        sample,
+        ...(opts.runId === undefined ? {} : { runId: opts.runId }),
+        ...(opts.include === undefined ? {} : { include: opts.include }),
+      }));
+    },
+    async exportNetwork(runId) {
+      const m = await request<NetworkMessage>('export', (jobId, requestId) => ({ type: 'export', jobId, requestId, ...(runId === undefined ? {} : { runId }) }));
+      return { text: m.text, network: parseSavedNetwork(m.text), fileName: savedNetworkFileName(m.runId, m.step), runId: m.runId, step: m.step };
+    },
+    predict(runId, input, opts = {}) {
+      const inputShape = history.view().info?.network.inputShape;
+      const reason = inputShape ? checkNetworkInput(inputShape, input.shape) : null;
+      if (reason !== null) return Promise.reject(new Error(`input: ${reason}`));
+      return request<PredictionMessage>('predict with', (jobId, requestId) => ({
+        type: 'predict',
+        jobId,
+        requestId,
+        input,
+        ...(runId === undefined ? {} : { runId }),
+        ...(opts.activations === undefined ? {} : { activations: opts.activations }),
+      }));
     },
     terminate() {
       if (!worker) return;

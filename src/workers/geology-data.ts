@@ -39,7 +39,8 @@ export function geologyData(options: unknown): PreparedData {
   const dataset = createDataset(datasetOptions); // checks every option, seed included
   const splitSeed = optional(o.splitSeed, (v) => integer(v, `${path}.splitSeed`, 0, 2 ** 32 - 1), datasetOptions.seed);
   const classNames = target === 'classes' ? dataset.classNames : null;
-  if (fraction === 0) return { train: toSet(dataset, target), validation: null, classNames };
+  const encoding = dataset.encoding;
+  if (fraction === 0) return { train: toSet(dataset, target), validation: null, classNames, encoding };
   const parts = splitDataset(dataset, { validationFraction: fraction, seed: splitSeed });
-  return { train: toSet(parts.train, target), validation: toSet(parts.validation, target), classNames };
+  return { train: toSet(parts.train, target), validation: toSet(parts.validation, target), classNames, encoding };
 }

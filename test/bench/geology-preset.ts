@@ -1,0 +1,121 @@
+/**
+ * Trains the geology chapter's default network (src/model/presets/geology.ts)
+ * through the training session the worker runs (createTrainingSession with
+ * the worker's 'geology' generator; only the clock and the task queue are
+ * Node's), and prints the validation accuracy after every epoch against wall
+ * time and CPU time (process.cpuUsage: on a shared machine wall time measures
+ * the other processes too).
+ *
+ *   npx tsx test/bench/geology-preset.ts              # the preset
+ *   npx tsx test/bench/geology-preset.ts --all        # the preset and the alternatives tried
+ *   npx tsx test/bench/geology-preset.ts small wide   # named candidates
+ */
+import { GEOLOGY_PRESET, presetJob, type TrainingPreset } from '../../src/model/presets/geology.ts';
+import { createTrainingSession } from '../../src/model/training-session.ts';
+import type { EpochRecord, WorkerMessage } from '../../src/model/worker-protocol.ts';
+import { geologyData } from '../../src/workers/geology-data.ts';
+
+function withData(p: TrainingPreset, dataset: Partial<TrainingPreset['data']['options']['dataset']>, inputShape?: TrainingPreset['inputShape']): TrainingPreset {
+  return {
+    ...p,
+    ...(inputShape ? { inputShape } : {}),
+    data: { ...p.data, options: { ...p.data.options, dataset: { ...p.data.options.dataset, ...dataset } } },
+  };
+}
+
+/** Alternatives measured against the preset (its doc comment reports them). */
+const CANDIDATES: Record<string, TrainingPreset> = {
+  preset: GEOLOGY_PRESET,
+  'n2000-lr1': { ...withData(GEOLOGY_PRESET, { count: 2000 }), optimizer: { ...GEOLOGY_PRESET.optimizer, lr: 1e-3 } },
+  'n2000-lr3': { ...withData(GEOLOGY_PRESET, { count: 2000 }), optimizer: { ...GEOLOGY_PRESET.optimizer, lr: 3e-3 } },
+  'scaled-n3000': withData(GEOLOGY_PRESET, { count: 3000, encoding: 'scaled' }, [12, 12, 12, 1]),
+  'n2400-c12': {
+    ...withData(GEOLOGY_PRESET, { count: 2400 }),
+    layers: GEOLOGY_PRESET.layers.map((l) => (l.type === 'conv' ? { ...l, filters: 12 } : l)),
+  },
+};
+
+export interface EpochTiming {
+  readonly record: EpochRecord;
+  readonly wallMs: number;
+  readonly cpuMs: number;
+}
+
+export interface BenchResult {
+  readonly name: string;
+  readonly parameterCount: number;
+  readonly trainSize: number;
+  readonly validationSize: number;
+  /** Building the job: generating the data set and drawing the weights. */
+  readonly setupWallMs: number;
+  readonly setupCpuMs: number;
+  readonly epochs: EpochTiming[];
+  readonly error: string | null;
+}
+
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+
+/** Runs one preset to its end in the real session; the session's slices run back to back. */
+export function benchPreset(name: string, preset: TrainingPreset, log: (line: string) => void = () => {}): BenchResult {
+  const queue: (() => void)[] = [];
+  const epochs: EpochTiming[] = [];
+  let error: string | null = null;
+  let info: Extract<WorkerMessage, { type: 'started' }> | null = null;
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  const session = createTrainingSession({
+    post(m) {
+      if (m.type === 'started') info = m;
+      if (m.type === 'error' || m.type === 'diverged') error = m.message;
+      if (m.type !== 'progress') return;
+      for (const record of m.runs[0]!.epochs) {
+        const t = { record, wallMs: performance.now() - t0, cpuMs: cpuMs(c0) };
+        epochs.push(t);
+        log(
+          `${name}: epoch ${String(record.epoch).padStart(2)}  train loss ${record.loss.toFixed(3)} acc ${(record.accuracy! * 100).toFixed(1)}%  ` +
+            `validation acc ${(record.validationAccuracy! * 100).toFixed(1)}%  wall ${(t.wallMs / 1000).toFixed(1)} s  cpu ${(t.cpuMs / 1000).toFixed(1)} s`,
+        );
+      }
+    },
+    now: () => performance.now(),
+    defer: (task) => queue.push(task),
+    generators: { geology: geologyData },
+  });
+  session.handle({ type: 'start', jobId: name, job: presetJob(preset) });
+  const setupWallMs = performance.now() - t0;
+  const setupCpuMs = cpuMs(c0);
+  const started = info as Extract<WorkerMessage, { type: 'started' }> | null;
+  if (started) log(`${name}: ${started.network.parameterCount} parameters, ${started.data.trainSize} training and ${started.data.validationSize} validation samples, set up in wall ${(setupWallMs / 1000).toFixed(1)} s cpu ${(setupCpuMs / 1000).toFixed(1)} s`);
+  for (let task = queue.shift(); task; task = queue.shift()) task();
+  return {
+    name,
+    parameterCount: started?.network.parameterCount ?? 0,
+    trainSize: started?.data.trainSize ?? 0,
+    validationSize: started?.data.validationSize ?? 0,
+    setupWallMs,
+    setupCpuMs,
+    epochs,
+    error,
+  };
+}
+
+function main(args: string[]): void {
+  const names = args.includes('--all') ? Object.keys(CANDIDATES) : args.filter((a) => !a.startsWith('--'));
+  for (const name of names.length ? names : ['preset']) {
+    const preset = CANDIDATES[name];
+    if (!preset) throw new Error(`no candidate ${name}; there are ${Object.keys(CANDIDATES).join(', ')}`);
+    const r = benchPreset(name, preset, (line) => console.log(line));
+    if (r.error) console.log(`${name}: ${r.error}`);
+    const first = r.epochs.find((e) => (e.record.validationAccuracy ?? 0) >= 0.9);
+    const best = Math.max(...r.epochs.map((e) => e.record.validationAccuracy ?? 0));
+    console.log(
+      `${name}: ${first ? `>= 90% validation accuracy at epoch ${first.record.epoch}, wall ${(first.wallMs / 1000).toFixed(1)} s, cpu ${(first.cpuMs / 1000).toFixed(1)} s` : 'never reached 90%'}; ` +
+        `best ${(best * 100).toFixed(1)}%, last ${((r.epochs.at(-1)?.record.validationAccuracy ?? 0) * 100).toFixed(1)}% after wall ${((r.epochs.at(-1)?.wallMs ?? 0) / 1000).toFixed(1)} s, cpu ${((r.epochs.at(-1)?.cpuMs ?? 0) / 1000).toFixed(1)} s`,
+    );
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));
