@@ -2,7 +2,9 @@
 import type { ActivationKind } from '../../src/nn/activation.ts';
 import { formatCount, formatValue } from '../../src/viz/paint/format.ts';
 import { keptMass, truncatedStd, type WeightSample } from './density.ts';
-import type { LayerStats, StackResult } from './stack.ts';
+import { BATCH, WIDTH, type LayerStats, type StackResult } from './stack.ts';
+
+const BATCH_WORDS = `${BATCH} inputs × ${WIDTH} units`;
 
 export const ACTIVATION_NAMES: Readonly<Record<ActivationKind, string>> = { sigmoid: 'Sigmoid', tanh: 'TanH', relu: 'ReLU' };
 
@@ -70,4 +72,15 @@ export function describeInactive(result: StackResult, other: StackResult): strin
 
 export function describeGrad(result: StackResult): string {
   return `Root mean square of the weight gradient per layer, from layer 1 to ${result.layers.length}: ${result.layers.map((l) => gradText(l, result)).join(', ')}, log scale.`;
+}
+
+export function describeLayerHistograms(result: StackResult): string {
+  const { settings, layers } = result;
+  const each = layers.map((l) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const v of l.values) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+    return `layer ${l.layer} from ${formatValue(lo)} to ${formatValue(hi)}, spread ${stdText(l)}`;
+  }).join('; ');
+  return `Histograms of the ${ACTIVATION_NAMES[settings.kind]} activations of each layer, ${formatCount(layers[0]?.values.length ?? 0)} values per layer (${BATCH_WORDS}): ${each}.`;
 }

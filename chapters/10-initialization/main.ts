@@ -15,7 +15,8 @@ import { linkTerm } from '../../src/viz/tex/term-link.ts';
 import densitySource from './density.ts?raw';
 import stackSource from './stack.ts?raw';
 import { drawWeights } from './density.ts';
-import { describeGrad, describeInactive, describeSpread, describeWeights, weightSummary } from './describe.ts';
+import { describeGrad, describeInactive, describeLayerHistograms, describeSpread, describeWeights, weightSummary } from './describe.ts';
+import { layerHistogramsView } from './layer-histograms.ts';
 import { DENSITY, ERRATUM_BIAS, INIT, SCALED } from './equations.ts';
 import { layerTable, stackHeadlineView } from './layer-table.ts';
 import { glorotSigma, heSigma, runStack, WIDTH } from './stack.ts';
@@ -117,6 +118,16 @@ startChapter({ terms: TERMS }, (nb) => {
     },
   });
   nb.view('layer-table', { inputs: ['result'], create: layerTable });
+  nb.view('layer-histograms', {
+    inputs: ['result'],
+    create: layerHistogramsView,
+    figure: {
+      title: 'The activations of every layer.',
+      caption: 'One histogram of Hᵐ per layer: the 32 inputs × 64 units of the batch, in 24 bins. Sigmoid and TanH layers share their function’s range as the x-axis; each ReLU layer runs from 0 to its largest value, so read its axis. Point at a bar, or focus a histogram and use ← →, to read its bin.',
+      kind: '2d',
+      describe: describeLayerHistograms,
+    },
+  });
 
   nb.equation('eq-init', INIT);
   nb.erratum('erratum-bias', ERRATUM_BIAS);

@@ -37,6 +37,8 @@ export interface HistogramOptions {
   yLabel?: string;
   /** Bars as counts, or as densities comparable with a curve (default: density when a curve is given). */
   normalize?: 'count' | 'density';
+  /** What the read-out says while no bar is pointed at; small multiples pass '' so the hint is said once, by their caption. */
+  hint?: string;
 }
 
 export interface Histogram {
@@ -123,7 +125,7 @@ export function createHistogram(container: HTMLElement, data: HistogramData, opt
     active = i;
     bars.selectAll<SVGRectElement, number>('rect').attr('class', (_, k) => (k === active ? 'bar bar--active' : 'bar'));
     if (i < 0) {
-      frame.setReadout('Point at a bar, or focus the chart and use ← →, to read its bin.');
+      frame.setReadout(options.hint ?? 'Point at a bar, or focus the chart and use ← →, to read its bin.');
       return;
     }
     const last = i === bins.counts.length - 1 ? ']' : ')';

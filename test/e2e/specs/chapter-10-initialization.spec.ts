@@ -36,7 +36,7 @@ describe('chapter 10, initialization', () => {
     const { page, problems, close } = await browser.open(site);
     try {
       await assertEquationsRendered(page);
-      assert.equal(await assertViewsDraw(page), 4, 'the weights, the spread, the dead units and the gradients');
+      assert.equal(await assertViewsDraw(page), 5, 'the weights, the spread, the dead units, the gradients and the per-layer histograms');
       assert.equal(await page.locator('.cell-error').count(), 0);
       const summary = await text(page, 'weights-summary');
       assert.match(summary, /so 0 of the 4\s000 weights lie outside/);
