@@ -30,7 +30,7 @@ export function checkNetworkInput(inputShape: readonly number[], given: readonly
   const reasons: string[] = [];
   if (inputShape.length === 4) {
     for (let a = 0; a < 3; a++) {
-      if (sample[a] !== inputShape[a]) reasons.push(`${AXES[a]} has ${sample[a]} cells, not ${inputShape[a]}`);
+      if (sample[a] !== inputShape[a]) reasons.push(`${AXES[a]} has ${sample[a]} ${sample[a] === 1 ? 'cell' : 'cells'}, not ${inputShape[a]}`);
     }
     if (sample[3] !== inputShape[3]) reasons.push(`d (channels) is ${sample[3]}, not ${inputShape[3]}`);
   } else if (sample[0] !== inputShape[0]) {

@@ -43,6 +43,10 @@ describe('parsePageMessage accepts', () => {
     { type: 'ping', seq: 12 },
     { type: 'inspect', jobId: 'j', requestId: 4, sample: { set: 'train', index: 0 } },
     { type: 'inspect', jobId: 'j', requestId: 5, runId: 'adam', sample: { set: 'validation', index: 2 }, include: { activations: true, output: false } },
+    { type: 'export', jobId: 'j', requestId: 6 },
+    { type: 'export', jobId: 'j', requestId: 7, runId: 'adam' },
+    { type: 'predict', jobId: 'j', requestId: 8, input: { shape: [1, 4, 4, 1, 1], data: new Float64Array(16) } },
+    { type: 'predict', jobId: 'j', requestId: 9, runId: 'adam', input: { shape: [4, 4, 1, 1], data: new Float64Array(16) }, activations: true },
   ])('%o', (message) => {
     expect(parsePageMessage(message)).toEqual(message);
   });
@@ -90,6 +94,14 @@ describe('parsePageMessage refuses, naming the field', () => {
     ['data of the wrong length', withJob({ data: { kind: 'tensors', train: { x: { shape: [2, 3], data: new Float64Array(5) }, target: TRAIN.target } } }), /job.data.train.x.data holds 5 values but its shape \[2, 3\] needs 6/],
     ['NaN in the inputs', withJob({ data: { kind: 'tensors', train: nan } }), /job.data.train.x.data holds NaN at index 5; inputs and targets must be finite/],
     ['an unknown data kind', withJob({ data: { kind: 'csv' } }), /job.data.kind must be one of tensors, generated, got "csv"/],
+    ['an export without request id', { type: 'export', jobId: 'j' }, /export: requestId must be an integer/],
+    ['an export with an extra field', { type: 'export', jobId: 'j', requestId: 1, format: 'h5' }, /export has an unknown field "format"; expected type, jobId, requestId, runId/],
+    ['a predict without input', { type: 'predict', jobId: 'j', requestId: 1 }, /predict: input must be an object, got undefined/],
+    ['a predict input as plain lists', { type: 'predict', jobId: 'j', requestId: 1, input: { shape: [2], data: [1, 2] } }, /predict: input.data must be a Float64Array, got a list of 2/],
+    ['a predict input with NaN', { type: 'predict', jobId: 'j', requestId: 1, input: { shape: [2], data: Float64Array.of(1, NaN) } }, /predict: input.data holds NaN at index 1/],
+    ['a predict activations flag that is not a flag', { type: 'predict', jobId: 'j', requestId: 1, input: { shape: [1], data: Float64Array.of(1) }, activations: 'yes' }, /predict: activations must be true or false, got "yes"/],
+    ['running statistics that are not tensors', withJob({ network: { layers: [{ type: 'flatten' }], inputShape: [2], running: { bn1: { mean: [0], var: [1] } } } }), /job.network.running.bn1.mean must be an object, got a list of 1/],
+    ['running statistics without a var', withJob({ network: { layers: [{ type: 'flatten' }], inputShape: [2], running: { bn1: { mean: { shape: [1], data: new Float64Array(1) } } } } }), /job.network.running.bn1.var must be an object, got undefined/],
     ['an initial parameter that is not a tensor', withJob({ network: { layers: [{ type: 'flatten' }], inputShape: [2], parameters: { 'fc.w': 3 } } }), /job.network.parameters.fc.w must be an object, got 3/],
   ])('%s', (_, message, expected) => {
     expect(refusal(message)).toMatch(expected);
@@ -100,6 +112,8 @@ describe('isWorkerMessage', () => {
   it('knows the worker message types and nothing else', () => {
     expect(isWorkerMessage({ type: 'progress' })).toBe(true);
     expect(isWorkerMessage({ type: 'pong', seq: 1 })).toBe(true);
+    expect(isWorkerMessage({ type: 'network' })).toBe(true);
+    expect(isWorkerMessage({ type: 'prediction' })).toBe(true);
     expect(isWorkerMessage({ type: 'start' })).toBe(false);
     expect(isWorkerMessage('progress')).toBe(false);
     expect(isWorkerMessage(null)).toBe(false);
