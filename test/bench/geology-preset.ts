@@ -26,13 +26,19 @@ function withData(p: TrainingPreset, dataset: Partial<TrainingPreset['data']['op
 /** Alternatives measured against the preset (its doc comment reports them). */
 const CANDIDATES: Record<string, TrainingPreset> = {
   preset: GEOLOGY_PRESET,
-  'n2000-lr1': { ...withData(GEOLOGY_PRESET, { count: 2000 }), optimizer: { ...GEOLOGY_PRESET.optimizer, lr: 1e-3 } },
-  'n2000-lr3': { ...withData(GEOLOGY_PRESET, { count: 2000 }), optimizer: { ...GEOLOGY_PRESET.optimizer, lr: 3e-3 } },
+  // The same preset from other initial weights and sample orders, and on another data set.
+  'seed-2': { ...GEOLOGY_PRESET, seed: 2 },
+  'seed-3': { ...GEOLOGY_PRESET, seed: 3 },
+  'data-7': withData(GEOLOGY_PRESET, { seed: 7 }),
+  // Alternatives.
+  'lr-3e-3': { ...GEOLOGY_PRESET, optimizer: { ...GEOLOGY_PRESET.optimizer, lr: 3e-3 } },
+  'n400': withData(GEOLOGY_PRESET, { count: 400 }),
   'scaled-n3000': withData(GEOLOGY_PRESET, { count: 3000, encoding: 'scaled' }, [12, 12, 12, 1]),
-  'n2400-c12': {
+  'filters-12-n2400': {
     ...withData(GEOLOGY_PRESET, { count: 2400 }),
     layers: GEOLOGY_PRESET.layers.map((l) => (l.type === 'conv' ? { ...l, filters: 12 } : l)),
   },
+  's16-n1000': withData(GEOLOGY_PRESET, { count: 1000, size: 16 }, [16, 16, 16, 4]),
 };
 
 export interface EpochTiming {
