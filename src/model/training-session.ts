@@ -308,7 +308,8 @@ export function createTrainingSession(host: SessionHost): TrainingSession {
     try {
       text = serializeNetwork(run.net, {
         loss: settings.loss,
-        classNames: data.classNames,
+        // Class names label a classifier's outputs; a regression's file has none.
+        classNames: settings.loss === 'cross_entropy' ? data.classNames : null,
         encoding: data.encoding ?? null,
         provenance: {
           steps: run.step,

@@ -53,6 +53,15 @@ describe('export', () => {
     expect(parseSavedNetwork(h.of('network')[0]!.text).provenance).toMatchObject({ steps: 1, epochs: 0, validationAccuracy: null });
   });
 
+  it('writes no class names for a regression (MSE) network, even when the data names classes', () => {
+    const h = harness();
+    const target = { shape: [16, 2], data: TRAIN.target.data.map((v) => v * 0.5) };
+    h.session.handle(start('r', { loss: 'mse', data: { kind: 'tensors', train: { x: TRAIN.x, target }, classNames: ['left', 'right'] }, startPaused: true }));
+    h.session.handle({ type: 'export', jobId: 'r', requestId: 1 });
+    expect(h.of('error')).toEqual([]);
+    expect(parseSavedNetwork(h.of('network')[0]!.text)).toMatchObject({ loss: 'mse', classNames: null, encoding: null });
+  });
+
   it('refuses a run the job does not have, with the request id', () => {
     const h = harness();
     h.session.handle(start('a', { startPaused: true }));
