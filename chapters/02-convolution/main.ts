@@ -5,6 +5,7 @@
  * beside the reference kernel, and the tutorial's Figure 3 reproduced.
  */
 import { startChapter } from '../../src/notebook/index.ts';
+import { createPlayer, fitRange } from '../../src/notebook/controls/index.ts';
 import referenceKernelSource from '../../src/nn/kernels/conv-reference.ts?raw';
 import { filterBankView } from './bank-view.ts';
 import { explain, type Breakdown } from './breakdown.ts';
@@ -19,7 +20,6 @@ import { inputTensor, logNames, MAX_DEPTH, PATTERN_LABELS, PATTERNS, type Dims, 
 import { convLayer, placement, type ConvLayer, type Placement } from './layer.ts';
 import { formatNumber } from './format.ts';
 import { inputLayerView, outputLayerView } from './layer-views.ts';
-import { createPlayer, fitRange } from './player.ts';
 import { shapeLine } from './shape-line.ts';
 import { stepView } from './step-view.ts';
 import { runningSumView } from './running-sum-view.ts';
@@ -76,9 +76,14 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.resetButton('controls-reset');
 
   const focus = createTapFocus();
+  // With motion allowed the window moves by itself while the explorer is in view, unless the link named a position.
   const player = createPlayer(positionControl, {
-    watch: nb.slot('explorer'),
-    autoplay: !new URLSearchParams(location.search).has('position'),
+    label: 'Move the window',
+    noun: 'position',
+    first: 1,
+    end: 'loop',
+    pace: { stepMs: 700 },
+    autoplay: new URLSearchParams(location.search).has('position') ? undefined : { watch: nb.slot('explorer'), threshold: 0.35 },
   });
   const pick = (position: number, filter: number): void => {
     positionControl.set(position);

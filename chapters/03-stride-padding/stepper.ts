@@ -1,11 +1,15 @@
 /**
- * Steps the filter through its positions: Previous, Play / Pause, Next, and
- * a sentence saying where the current window is and what it reads. Nothing
+ * Steps the filter through its positions: the platform's player (Back,
+ * Play / Pause, Next) over the windows in the core's order, and a sentence
+ * saying where the current window is and what it reads. The position is the
+ * window cursor's cell, numbered as the core numbers output cells. Nothing
  * plays by itself (prefers-reduced-motion or not); Play steps once per
- * STEP_MS until Pause, wrapping at the end.
+ * STEP_MS, wrapping round at the end, until Pause or until the reader moves
+ * the window some other way.
  */
+import { createPlayer, type PlayerPosition } from '../../src/notebook/controls/index.ts';
 import type { WindowCursor } from './cursor.ts';
-import { stepCell, windowAt, type StrideScene } from './stride-padding.ts';
+import { clampCell, positionCell, positionIndex, windowAt, type StrideScene } from './stride-padding.ts';
 
 export const STEP_MS = 700;
 
@@ -15,41 +19,34 @@ export interface Stepper {
   dispose(): void;
 }
 
-function button(label: string, action: string): HTMLButtonElement {
-  const b = document.createElement('button');
-  b.type = 'button';
-  b.className = 'button button--quiet';
-  b.dataset.action = action;
-  b.textContent = label;
-  return b;
-}
-
 const range = (from: number, to: number): string => (from === to ? `${from}` : `${from}–${to}`);
 
 export function stepper(container: HTMLElement, cursor: WindowCursor): Stepper {
+  let scene: StrideScene | null = null;
+  const index = (): number => (scene ? positionIndex(scene, clampCell(scene, cursor.get())) : 0);
+  const position: PlayerPosition = {
+    get: index,
+    set: (i) => {
+      if (scene) cursor.set(positionCell(scene, i));
+    },
+    subscribe: (listener) => cursor.subscribe(() => listener(index())),
+  };
+
   const node = document.createElement('div');
   node.className = 'sp-stepper';
-  node.setAttribute('role', 'group');
-  node.setAttribute('aria-label', 'Filter position');
-  const previous = button('◀ Previous', 'previous');
-  const play = button('Play', 'play');
-  play.setAttribute('aria-pressed', 'false');
-  const next = button('Next ▶', 'next');
-  const buttons = document.createElement('div');
-  buttons.className = 'sp-stepper__buttons';
-  buttons.append(previous, play, next);
   const text = document.createElement('p');
   text.className = 'sp-stepper__text';
   text.setAttribute('aria-live', 'polite');
-  node.append(buttons, text);
+  const player = createPlayer(position, {
+    label: 'Filter position',
+    noun: 'window',
+    end: 'loop',
+    pace: { stepMs: STEP_MS },
+    // While playing, the sentence changes every step: not read aloud each time.
+    onPlayingChange: (playing) => text.setAttribute('aria-live', playing ? 'off' : 'polite'),
+  });
+  node.append(player.node, text);
   container.append(node);
-
-  let scene: StrideScene | null = null;
-  let timer: ReturnType<typeof setInterval> | undefined;
-
-  const step = (delta: number): void => {
-    if (scene) cursor.set(stepCell(scene, cursor.get(), delta));
-  };
 
   function describe(): void {
     if (!scene) return;
@@ -64,29 +61,17 @@ export function stepper(container: HTMLElement, cursor: WindowCursor): Stepper {
       `It covers padded cells ${where}: ${w.inputCells} input cell${w.inputCells === 1 ? '' : 's'}` +
       (zeros > 0 ? ` and ${zeros} padding zero${zeros === 1 ? '' : 's'}.` : ', no padding.');
   }
-
-  function setPlaying(on: boolean): void {
-    clearInterval(timer);
-    timer = on ? setInterval(() => step(1), STEP_MS) : undefined;
-    play.textContent = on ? 'Pause' : 'Play';
-    play.setAttribute('aria-pressed', String(on));
-    // While playing, the sentence changes every step: not read aloud each time.
-    text.setAttribute('aria-live', on ? 'off' : 'polite');
-  }
-
-  previous.addEventListener('click', () => step(-1));
-  next.addEventListener('click', () => step(1));
-  play.addEventListener('click', () => setPlaying(timer === undefined));
   const unsubscribe = cursor.subscribe(describe);
 
   return {
     node,
     update(nextScene) {
       scene = nextScene;
+      player.sync(nextScene.positions.length - 1);
       describe();
     },
     dispose() {
-      setPlaying(false);
+      player.dispose();
       unsubscribe();
       node.remove();
     },

@@ -307,11 +307,9 @@ export function windowAt(scene: StrideScene, cell: readonly number[]): WindowAt 
   return { index, output, from, to, cells, inputCells: cells.filter((c) => !c.inPadding).length };
 }
 
-/** The output cell `delta` positions after `cell` in the core's order, wrapping around at the ends. */
-export function stepCell(scene: StrideScene, cell: readonly number[], delta: number): Triple {
-  const n = scene.positions.length;
-  const index = (((positionIndex(scene, clampCell(scene, cell)) + delta) % n) + n) % n;
-  return scene.positions[index]!.output;
+/** The output cell at position `index` in the core's order (the player's position). */
+export function positionCell(scene: StrideScene, index: number): Triple {
+  return scene.positions[Math.max(0, Math.min(scene.positions.length - 1, index))]!.output;
 }
 
 /** Window corners in padded coordinates: the first cell of every window, one per output cell. */

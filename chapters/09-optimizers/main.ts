@@ -8,6 +8,7 @@
  * real blow-up; and the same race on a small CNN in the training worker.
  */
 import { startChapter, type Control } from '../../src/notebook/index.ts';
+import { createPlayer } from '../../src/notebook/controls/index.ts';
 import { paperConfig, type OptimizerKind } from '../../src/optim/index.ts';
 import sgdSource from '../../src/optim/sgd.ts?raw';
 import momentumSource from '../../src/optim/momentum.ts?raw';
@@ -30,7 +31,6 @@ import { stateRow } from './inspect.ts';
 import { fromLog, showPowerOfTen } from './log-control.ts';
 import { mapData, type MapScene } from './map-data.ts';
 import { approach, type Approach } from './overshoot.ts';
-import { createRacePlayer } from './player.ts';
 import { printedComparison, type PrintedComparison } from './printed.ts';
 import { KINDS, KIND_LABELS, runOne, runnersFor, type RaceSettings, type Run, type Runner, type RunnerId } from './race.ts';
 import { approachSeries, denominatorSeries, lossGapSeries, momentSeries, rateSeries, ratioSeries, visitedS } from './series.ts';
@@ -199,7 +199,14 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.view('player', {
     inputs: ['steps'],
     create: (el) => {
-      const player = createRacePlayer(t, { watch: watch(), autoplay: !new URLSearchParams(location.search).has('t') });
+      // The whole race in six seconds, whatever T; with motion allowed it plays once by itself when the map comes into view, unless the link named t.
+      const player = createPlayer(t, {
+        label: 'Play the race',
+        noun: 'update',
+        end: 'stop',
+        pace: { seconds: 6 },
+        autoplay: new URLSearchParams(location.search).has('t') ? undefined : { watch: watch(), threshold: 0.5, once: true },
+      });
       el.append(player.node);
       // The control's latest value, not the cell's: when T moves twice in a frame the cell is one behind.
       return { node: player.node, update: () => player.sync(steps.get()), dispose: () => player.dispose() };

@@ -9,6 +9,7 @@ import { toggleControl } from './toggle.ts';
 
 export type { Control } from './control.ts';
 export * from './spec.ts';
+export { createPlayer, fitRange, type Player, type PlayerOptions, type PlayerPosition, type PlayPace } from './player.ts';
 
 export function createControl(key: string, spec: ControlSpec): Control {
   assertValidSpec(key, spec);

@@ -6,7 +6,8 @@ import {
   axisArithmetic,
   clampCell,
   configure,
-  stepCell,
+  positionCell,
+  positionIndex,
   strideScene,
   windowAt,
   windowCorners,
@@ -140,11 +141,13 @@ describe('the current window', () => {
     expect(windowAt(scene, [9, 9, 9]).index).toBe(scene.positions.length - 1);
   });
 
-  it("steps in the core's order and wraps around at both ends", () => {
-    expect(stepCell(scene, [0, 0, 0], 1)).toEqual([0, 1, 0]);
-    expect(stepCell(scene, [0, 1, 0], 1)).toEqual([1, 0, 0]);
-    expect(stepCell(scene, [0, 0, 0], -1)).toEqual([3, 1, 0]);
-    expect(stepCell(scene, [3, 1, 0], 1)).toEqual([0, 0, 0]);
+  it("numbers the output cells in the core's order, both ways", () => {
+    expect(positionCell(scene, 0)).toEqual([0, 0, 0]);
+    expect(positionCell(scene, 1)).toEqual([0, 1, 0]);
+    expect(positionCell(scene, 2)).toEqual([1, 0, 0]);
+    expect(positionCell(scene, 7)).toEqual([3, 1, 0]);
+    expect(positionCell(scene, 99)).toEqual([3, 1, 0]);
+    for (let i = 0; i < scene.positions.length; i++) expect(positionIndex(scene, positionCell(scene, i))).toBe(i);
   });
 
   it('marks the first cell of every window as the stride lattice', () => {

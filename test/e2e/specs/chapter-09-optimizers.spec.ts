@@ -95,7 +95,7 @@ describe('chapter 9, optimizers', () => {
       const t = controlField(page, 't').locator('input');
       assert.equal(await t.inputValue(), '300', 'reduced motion: no autoplay, the whole race is shown');
       assert.equal(await t.getAttribute('max'), '300', 'the slider ends at the last update run');
-      await page.locator('.opt-player__previous').click();
+      await page.locator('.player__previous').click();
       await settle(page);
       assert.equal(param(page, 't'), '299');
       await press(page, 't', 'Home');
@@ -103,7 +103,7 @@ describe('chapter 9, optimizers', () => {
       assert.equal(param(page, 't'), '0');
       assert.match((await page.locator('.opt-state__heading').textContent()) ?? '', /update t = 0/);
       assert.deepEqual(await cardRow(page, 'Momentum', 'Vₜ'), [0, 0], 'no velocity before the first update');
-      await page.locator('.opt-player__next').click();
+      await page.locator('.player__next').click();
       await waitForIdle(page);
       // After one update the velocity is alpha times the first gradient, and the step is minus it.
       const v = await cardRow(page, 'Momentum', 'Vₜ');
@@ -113,10 +113,10 @@ describe('chapter 9, optimizers', () => {
       assert.ok(Math.abs(step[0]! + v[0]!) < 1e-3 * Math.abs(v[0]!) + 1e-6, 'the step is −V');
       const before = await pixels(page, 'map');
       // Play moves t forward by itself; Pause stops it where it is.
-      await page.locator('.opt-player__toggle').click();
+      await page.locator('.player__toggle').click();
       await page.waitForFunction(() => Number((document.querySelector('.control[data-control="t"] input') as HTMLInputElement).value) > 30, undefined, { timeout: 30_000 });
-      await page.locator('.opt-player__toggle').click();
-      assert.equal(await page.locator('.opt-player__toggle').getAttribute('aria-pressed'), 'false');
+      await page.locator('.player__toggle').click();
+      assert.equal(await page.locator('.player__toggle').getAttribute('aria-pressed'), 'false');
       await settle(page);
       const paused = await t.inputValue();
       await page.waitForTimeout(500);
