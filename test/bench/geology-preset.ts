@@ -8,8 +8,13 @@
  *
  *   npx tsx test/bench/geology-preset.ts              # the preset
  *   npx tsx test/bench/geology-preset.ts --all        # the preset and the alternatives tried
- *   npx tsx test/bench/geology-preset.ts small wide   # named candidates
+ *   npx tsx test/bench/geology-preset.ts seed-2 n400   # named candidates
+ *   npx tsx test/bench/geology-preset.ts --browser    # the preset in the bundled worker in headless Chromium
  */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { GEOLOGY_PRESET, presetJob, type TrainingPreset } from '../../src/model/presets/geology.ts';
 import { createTrainingSession } from '../../src/model/training-session.ts';
 import type { EpochRecord, WorkerMessage } from '../../src/model/worker-protocol.ts';
@@ -38,6 +43,9 @@ const CANDIDATES: Record<string, TrainingPreset> = {
     ...withData(GEOLOGY_PRESET, { count: 2400 }),
     layers: GEOLOGY_PRESET.layers.map((l) => (l.type === 'conv' ? { ...l, filters: 12 } : l)),
   },
+  'pad-n2000': { ...GEOLOGY_PRESET, layers: GEOLOGY_PRESET.layers.map((l) => (l.type === 'conv' && l.name === 'c1' ? { ...l, padding: [1, 1, 1] as const } : l)) },
+  'batch-8': { ...GEOLOGY_PRESET, batchSize: 8 },
+  'filters-12': { ...GEOLOGY_PRESET, layers: GEOLOGY_PRESET.layers.map((l) => (l.type === 'conv' ? { ...l, filters: 12 } : l)) },
   's16-n1000': withData(GEOLOGY_PRESET, { count: 1000, size: 16 }, [16, 16, 16, 4]),
 };
 
@@ -108,13 +116,97 @@ export function benchPreset(name: string, preset: TrainingPreset, log: (line: st
   };
 }
 
-function main(args: string[]): void {
+/** CPU seconds (user + system) of every process descended from this one: the browser's, when it runs. */
+function childCpuSeconds(): number {
+  const parent = new Map<number, number>();
+  const ticks = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(entry), Number(fields[1]));
+      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let sum = 0;
+  for (const [pid, t] of ticks) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === process.pid) {
+        sum += t;
+        break;
+      }
+    }
+  }
+  return sum / 100; // USER_HZ
+}
+
+/**
+ * The preset in headless Chromium: the worker bundled as the site does
+ * (esbuild here, to skip building the site), started with the preset's job,
+ * epochs timed with performance.now() in the page; CPU from /proc (Linux).
+ */
+async function browserBench(name: string, preset: TrainingPreset): Promise<void> {
+  const { build } = await import('esbuild');
+  const { launchChromium } = await import('../e2e/support/browser.ts');
+  const { serveStatic } = await import('../e2e/support/static-server.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'geology-bench-'));
+  await build({ entryPoints: [fileURLToPath(new URL('../../src/workers/training.worker.ts', import.meta.url))], bundle: true, format: 'esm', outfile: join(dir, 'worker.js'), logLevel: 'warning' });
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>geology preset</title><script type="module" src="main.js"></script>');
+  writeFileSync(
+    join(dir, 'main.js'),
+    `const job = ${JSON.stringify(presetJob(preset))};
+const epochs = [];
+const worker = new Worker('worker.js', { type: 'module' });
+let t0 = 0;
+worker.onmessage = (event) => {
+  const m = event.data;
+  if (m.type === 'ready') { t0 = performance.now(); worker.postMessage({ type: 'start', jobId: 'bench', job }); }
+  if (m.type === 'progress') for (const e of m.runs[0].epochs) epochs.push({ epoch: e.epoch, validationAccuracy: e.validationAccuracy, ms: performance.now() - t0 });
+  if (m.type === 'error') window.benchResult = { error: m.message, epochs };
+  if (m.type === 'done') window.benchResult = { error: null, epochs };
+};`,
+  );
+  const server = await serveStatic(dir);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const cpu0 = childCpuSeconds();
+    await page.goto(`${server.url}index.html`);
+    const result = (await page.waitForFunction(() => (window as unknown as { benchResult?: unknown }).benchResult, undefined, { timeout: 900_000, polling: 500 }).then((h) => h.jsonValue())) as {
+      error: string | null;
+      epochs: { epoch: number; validationAccuracy: number; ms: number }[];
+    };
+    const cpu = childCpuSeconds() - cpu0;
+    for (const e of result.epochs) console.log(`${name} in Chromium: epoch ${String(e.epoch).padStart(2)}  validation acc ${(e.validationAccuracy * 100).toFixed(1)}%  wall ${(e.ms / 1000).toFixed(1)} s`);
+    if (result.error) console.log(`${name} in Chromium: ${result.error}`);
+    const first = result.epochs.find((e) => e.validationAccuracy >= 0.9);
+    console.log(`${name} in Chromium: ${first ? `>= 90% at epoch ${first.epoch}, wall ${(first.ms / 1000).toFixed(1)} s` : 'never reached 90%'}; last ${((result.epochs.at(-1)?.validationAccuracy ?? 0) * 100).toFixed(1)}% after wall ${((result.epochs.at(-1)?.ms ?? 0) / 1000).toFixed(1)} s; browser CPU ${cpu.toFixed(1)} s (all its processes, page load included)`);
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main(args: string[]): Promise<void> {
   const names = args.includes('--all') ? Object.keys(CANDIDATES) : args.filter((a) => !a.startsWith('--'));
   for (const name of names.length ? names : ['preset']) {
     const preset = CANDIDATES[name];
     if (!preset) throw new Error(`no candidate ${name}; there are ${Object.keys(CANDIDATES).join(', ')}`);
+    if (args.includes('--browser')) {
+      await browserBench(name, preset);
+      continue;
+    }
     const r = benchPreset(name, preset, (line) => console.log(line));
     if (r.error) console.log(`${name}: ${r.error}`);
+    const last = r.epochs.at(-1)?.record;
+    if (last?.confusion) {
+      const k = Math.round(Math.sqrt(last.confusion.length));
+      for (let c = 0; c < k; c++) console.log(`${name}: confusion, true class ${c}: ${last.confusion.slice(c * k, c * k + k).map((v) => String(v).padStart(4)).join('')}`);
+    }
     const first = r.epochs.find((e) => (e.record.validationAccuracy ?? 0) >= 0.9);
     const best = Math.max(...r.epochs.map((e) => e.record.validationAccuracy ?? 0));
     console.log(
@@ -124,4 +216,4 @@ function main(args: string[]): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) main(process.argv.slice(2));
+if (import.meta.url === `file://${process.argv[1]}`) await main(process.argv.slice(2));
