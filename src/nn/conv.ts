@@ -7,10 +7,14 @@
  * symmetric per axis.
  * Backward, dy [n, ox, oy, oz, c]  ->  dx [n, x, y, z, d], dw [wx, wy, wz, d, c], db [c].
  *
- * `forward` / `backward` run the fast kernel (kernels/conv-fast.ts);
- * `forwardReference` / `backwardReference` run the readable one the
- * Convolution chapter shows (kernels/conv-reference.ts). Both validate the
- * same way and compute the same numbers; `saved` from either works with both.
+ * `forward` / `backward` run the fast kernel: the TypeScript one
+ * (kernels/conv-fast.ts), or, once `await loadSimdKernel()` and
+ * `useKernel('wasm-simd')`, its WebAssembly SIMD twin (kernels/conv-simd.ts),
+ * whose results are bit-for-bit the same. `forwardSimd` / `backwardSimd`
+ * run the SIMD one explicitly (after loadSimdKernel). `forwardReference` /
+ * `backwardReference` run the readable kernel the Convolution chapter shows
+ * (kernels/conv-reference.ts). All validate the same way and compute the same
+ * numbers; `saved` from any works with all.
  * `saved` keeps references to x and w: do not modify them before backward.
  */
 import { ShapeError, formatShape } from '../tensor/errors.ts';
@@ -19,6 +23,7 @@ import { convGeometry, type ConvAttrs, type ConvGeometry } from './conv-geometry
 import { convBackwardFast, convForwardFast } from './kernels/conv-fast.ts';
 import { packFilters, packInput, type PackedFilters, type PackedInput } from './kernels/conv-pack.ts';
 import { convBackwardReference, convForwardReference, type ConvGradientData } from './kernels/conv-reference.ts';
+import { createConvSimd, type PackedConvKernel } from './kernels/conv-simd.ts';
 
 export type { ConvAttrs, ConvGeometry };
 
@@ -77,22 +82,83 @@ function gradients(g: ConvGeometry, data: ConvGradientData): ConvGradients {
   };
 }
 
-export function forward(inputs: ConvInputs, attrs: ConvAttrs): { y: Tensor; saved: ConvSaved } {
+/** The two implementations of the fast path: the same layout, the same loops, the same numbers. */
+export type FastKernel = 'typescript' | 'wasm-simd';
+
+const TYPESCRIPT_KERNEL: PackedConvKernel = { forward: convForwardFast, backward: convBackwardFast };
+
+/** undefined until loadSimdKernel() has run; null where the engine lacks WebAssembly SIMD. */
+let simdKernel: PackedConvKernel | null | undefined;
+let fastKernel: PackedConvKernel = TYPESCRIPT_KERNEL;
+
+/**
+ * Compiles the WebAssembly SIMD kernel (once; the module of bytes loads on
+ * demand, so pages that never ask for it do not carry it). Resolves whether
+ * this engine runs it. A page needs 'wasm-unsafe-eval' in its Content
+ * Security Policy to compile WebAssembly.
+ */
+export async function loadSimdKernel(): Promise<boolean> {
+  if (simdKernel === undefined) {
+    const { CONV_SIMD_WASM } = await import('./kernels/wasm/build/conv-simd-binary.ts');
+    simdKernel = createConvSimd(CONV_SIMD_WASM);
+  }
+  return simdKernel !== null;
+}
+
+function loadedSimd(): PackedConvKernel {
+  if (!simdKernel) {
+    throw new Error(
+      simdKernel === null
+        ? 'conv: this JavaScript engine has no WebAssembly SIMD; use the TypeScript kernel'
+        : 'conv: the WebAssembly SIMD kernel is not loaded; await loadSimdKernel() first',
+    );
+  }
+  return simdKernel;
+}
+
+/** Chooses the kernel behind `forward` / `backward` (and so behind every network). */
+export function useKernel(kernel: FastKernel): void {
+  fastKernel = kernel === 'wasm-simd' ? loadedSimd() : TYPESCRIPT_KERNEL;
+}
+
+export function kernelInUse(): FastKernel {
+  return fastKernel === TYPESCRIPT_KERNEL ? 'typescript' : 'wasm-simd';
+}
+
+function runForward(kernel: PackedConvKernel, inputs: ConvInputs, attrs: ConvAttrs): { y: Tensor; saved: ConvSaved } {
   const geometry = validate(inputs, attrs);
   const { x, w, b } = inputs;
   const packed = { input: packInput(geometry, x.data), filters: packFilters(geometry, w.data, b.data) };
-  const y = convForwardFast(geometry, packed.input, packed.filters);
+  const y = kernel.forward(geometry, packed.input, packed.filters);
   return { y: { shape: [...geometry.yShape], data: y }, saved: { geometry, x, w, packed } };
 }
 
-export function backward(dy: Tensor, saved: ConvSaved): ConvGradients {
+function runBackward(kernel: PackedConvKernel, dy: Tensor, saved: ConvSaved): ConvGradients {
   validateGradient(dy, saved);
   const g = saved.geometry;
   const packed = saved.packed ?? {
     input: packInput(g, saved.x.data),
     filters: packFilters(g, saved.w.data, new Float64Array(g.filters)),
   };
-  return gradients(g, convBackwardFast(g, packed.input, packed.filters, dy.data));
+  return gradients(g, kernel.backward(g, packed.input, packed.filters, dy.data));
+}
+
+export function forward(inputs: ConvInputs, attrs: ConvAttrs): { y: Tensor; saved: ConvSaved } {
+  return runForward(fastKernel, inputs, attrs);
+}
+
+export function backward(dy: Tensor, saved: ConvSaved): ConvGradients {
+  return runBackward(fastKernel, dy, saved);
+}
+
+/** forward with the WebAssembly SIMD kernel, whichever kernel is in use (after loadSimdKernel). */
+export function forwardSimd(inputs: ConvInputs, attrs: ConvAttrs): { y: Tensor; saved: ConvSaved } {
+  return runForward(loadedSimd(), inputs, attrs);
+}
+
+/** backward with the WebAssembly SIMD kernel (after loadSimdKernel). */
+export function backwardSimd(dy: Tensor, saved: ConvSaved): ConvGradients {
+  return runBackward(loadedSimd(), dy, saved);
 }
 
 /** forward with the readable kernel: the loops the Convolution chapter shows. */

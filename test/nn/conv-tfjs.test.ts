@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs';
-import { backward, forward, type ConvAttrs } from '../../src/nn/conv.ts';
+import { backward, backwardSimd, forward, forwardSimd, loadSimdKernel, type ConvAttrs } from '../../src/nn/conv.ts';
 import type { Tensor, Triple } from '../../src/tensor/index.ts';
 import { randomTensor, seeded } from '../support/random.ts';
 import { expectTensorClose, type Tolerance } from '../support/tolerance.ts';
@@ -18,7 +18,14 @@ const FLOAT32: Tolerance = { atol: 1e-4, rtol: 1e-4 };
 beforeAll(async () => {
   tf.env().set('IS_TEST', true); // silences the banner suggesting the native Node backend
   await tf.setBackend('cpu');
+  expect(await loadSimdKernel()).toBe(true);
 });
+
+/** Both fast kernels (the readable one is checked against them in conv.test.ts). */
+const KERNELS = [
+  { kernel: 'TypeScript', forward, backward },
+  { kernel: 'WebAssembly SIMD', forward: forwardSimd, backward: backwardSimd },
+] as const;
 
 function toTf(t: Tensor): tf.Tensor {
   return tf.tensor(Array.from(t.data), [...t.shape], 'float32');
@@ -44,7 +51,7 @@ function tfConv(x: Tensor, w: Tensor, b: Tensor, dy: Tensor, { stride, padding }
   return { y: y!, dx: dx!, dw: dw!, db: db! };
 }
 
-describe('conv against TensorFlow.js conv3d', () => {
+describe.each(KERNELS)('conv ($kernel kernel) against TensorFlow.js conv3d', ({ forward, backward }) => {
   it('agrees on the forward pass and all three gradients for random shapes, strides and paddings (property)', () => {
     const axis = fc.record({ size: fc.integer({ min: 1, max: 5 }), pad: fc.integer({ min: 0, max: 2 }), stride: fc.integer({ min: 1, max: 3 }), window: fc.nat() });
     fc.assert(

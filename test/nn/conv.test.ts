@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   backward,
   backwardReference,
+  backwardSimd,
   forward,
   forwardReference,
+  forwardSimd,
+  kernelInUse,
+  loadSimdKernel,
+  useKernel,
   type ConvAttrs,
   type ConvInputs,
 } from '../../src/nn/conv.ts';
@@ -19,11 +24,17 @@ import { refusal } from '../support/refusal.ts';
 const attrs = (stride: Triple, padding: Triple): ConvAttrs => ({ stride, padding });
 const VALID = attrs([1, 1, 1], [0, 0, 0]);
 
-/** Both kernels: every behaviour below must hold for the fast one and the readable one. */
+/** Every kernel: every behaviour below must hold for the fast TypeScript one, its WebAssembly SIMD twin and the readable one. */
 const KERNELS = [
   { kernel: 'fast', forward, backward },
+  { kernel: 'wasm-simd', forward: forwardSimd, backward: backwardSimd },
   { kernel: 'reference', forward: forwardReference, backward: backwardReference },
 ] as const;
+
+beforeAll(async () => {
+  // Node 20 runs WebAssembly SIMD: the SIMD kernel must load here, never silently fall back.
+  expect(await loadSimdKernel()).toBe(true);
+});
 
 function randomInputs(xShape: number[], wShape: number[], seed: number): ConvInputs {
   const rng = seeded(seed);
@@ -134,7 +145,7 @@ describe.each(KERNELS)('conv backward, $kernel kernel', ({ forward: run, backwar
   );
 });
 
-describe('fast and reference kernels', () => {
+describe('fast, SIMD and reference kernels', () => {
   const axis = fc.record({ size: fc.integer({ min: 1, max: 6 }), pad: fc.integer({ min: 0, max: 2 }), stride: fc.integer({ min: 1, max: 3 }), window: fc.nat() });
 
   it('compute the same output and gradients on random shapes, strides and paddings (property)', () => {
@@ -150,12 +161,19 @@ describe('fast and reference kernels', () => {
           const inputs = randomInputs([n, ...axes.map((a) => a.size), depth], [...window, depth, filters], seed);
           const a = attrs(axes.map((q) => q.stride) as unknown as Triple, axes.map((q) => q.pad) as unknown as Triple);
           const fast = forward(inputs, a);
+          const simd = forwardSimd(inputs, a);
           const slow = forwardReference(inputs, a);
           expectTensorClose(fast.y, slow.y);
+          // the SIMD kernel adds in the same order as the TypeScript one: the same bits
+          expect(simd.y).toEqual(fast.y);
           const dy = randomTensor(fast.y.shape, seeded(seed ^ 0x5bd1));
           const gFast = backward(dy, fast.saved);
+          const gSimd = backwardSimd(dy, simd.saved);
           const gSlow = backwardReference(dy, slow.saved);
-          for (const key of ['dx', 'dw', 'db'] as const) expectTensorClose(gFast[key], gSlow[key]);
+          for (const key of ['dx', 'dw', 'db'] as const) {
+            expectTensorClose(gFast[key], gSlow[key]);
+            expect(gSimd[key]).toEqual(gFast[key]);
+          }
         },
       ),
       { numRuns: 150 },
@@ -168,7 +186,49 @@ describe('fast and reference kernels', () => {
     const dy = randomTensor([1, 4, 2, 3, 3], seeded(10));
     const fromFast = backwardReference(dy, forward(inputs, a).saved);
     const fromReference = backward(dy, forwardReference(inputs, a).saved);
-    for (const key of ['dx', 'dw', 'db'] as const) expectTensorClose(fromFast[key], fromReference[key]);
+    const simdFromReference = backwardSimd(dy, forwardReference(inputs, a).saved);
+    for (const key of ['dx', 'dw', 'db'] as const) {
+      expectTensorClose(fromFast[key], fromReference[key]);
+      expect(simdFromReference[key]).toEqual(fromReference[key]);
+    }
+  });
+
+  it('put the SIMD kernel behind forward and backward on request, and the TypeScript one back', () => {
+    const inputs = randomInputs([2, 5, 4, 3, 2], [3, 3, 3, 2, 5], 12);
+    const a = attrs([1, 2, 1], [1, 1, 1]);
+    expect(kernelInUse()).toBe('typescript');
+    const before = forward(inputs, a).y;
+    try {
+      useKernel('wasm-simd');
+      expect(kernelInUse()).toBe('wasm-simd');
+      const during = forward(inputs, a);
+      expect(during.y).toEqual(before);
+      expect(backward(randomTensor(during.y.shape, seeded(3)), during.saved).dw.shape).toEqual([3, 3, 3, 2, 5]);
+    } finally {
+      useKernel('typescript');
+    }
+    expect(kernelInUse()).toBe('typescript');
+  });
+
+  it('works on layers larger than the SIMD module memory held before (it grows)', () => {
+    const inputs = randomInputs([2, 12, 12, 12, 4], [3, 3, 3, 4, 6], 21);
+    const a = attrs([1, 1, 1], [1, 1, 1]);
+    const fast = forward(inputs, a);
+    const simd = forwardSimd(inputs, a);
+    expect(simd.y).toEqual(fast.y);
+    const dy = randomTensor(fast.y.shape, seeded(22));
+    const gFast = backward(dy, fast.saved);
+    const gSimd = backwardSimd(dy, simd.saved);
+    for (const key of ['dx', 'dw', 'db'] as const) expect(gSimd[key]).toEqual(gFast[key]);
+  });
+});
+
+describe('SIMD kernel build', () => {
+  it('was compiled from the AssemblyScript source as it is now (else run npm run build:wasm)', async () => {
+    const { createHash } = await import('node:crypto');
+    const source = readFileSync(new URL('../../src/nn/kernels/wasm/conv-simd.ts', import.meta.url));
+    const { CONV_SIMD_SOURCE_SHA256 } = await import('../../src/nn/kernels/wasm/build/conv-simd-binary.ts');
+    expect(CONV_SIMD_SOURCE_SHA256).toBe(createHash('sha256').update(source).digest('hex'));
   });
 });
 
