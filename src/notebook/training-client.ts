@@ -183,7 +183,7 @@ export function createTrainingClient(options: TrainingClientOptions = {}): Train
     if (now - ping.lastTick > 2 * heartbeatMs) ping.sentAt = now;
     ping.lastTick = now;
     if (ping.awaiting) {
-      if (now - ping.sentAt > timeoutMs) failure(`The training worker has not answered for ${Math.round(timeoutMs / 1000)} s; it seems stuck.`);
+      if (now - ping.sentAt > timeoutMs) failure(`The training worker has not answered for ${Math.round(timeoutMs / 1000)} s: it stopped or is stuck.`);
       return;
     }
     ping = { ...ping, seq: ping.seq + 1, sentAt: now, awaiting: true };

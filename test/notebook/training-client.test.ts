@@ -200,7 +200,7 @@ describe('heartbeat', () => {
     vi.advanceTimersByTime(4000);
     expect(client.view.status).toBe('starting');
     vi.advanceTimersByTime(2000);
-    expect(client.view).toMatchObject({ status: 'failed', failure: 'The training worker has not answered for 5 s; it seems stuck.' });
+    expect(client.view).toMatchObject({ status: 'failed', failure: 'The training worker has not answered for 5 s: it stopped or is stuck.' });
     expect(workers[0]!.terminated).toBe(true);
     // No more pings to a dead worker.
     const pings = workers[0]!.received.length;
