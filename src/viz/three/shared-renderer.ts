@@ -297,6 +297,9 @@ export class SharedRenderer {
     this.losses++;
     cancelAnimationFrame(this.frameId);
     this.frameId = 0;
+    // A lost context's canvas shows nothing worth seeing, and when the window is
+    // resized meanwhile Chromium may paint it opaque over the whole page: hide it.
+    this.canvas.style.visibility = 'hidden';
     this.context.onLost();
   };
 
@@ -305,6 +308,7 @@ export class SharedRenderer {
     // (its caches of buffers, programs and textures are new and empty, so every
     // object is uploaded again when next drawn) and kept its info.autoReset.
     this.restores++;
+    this.canvas.style.visibility = '';
     this.context.onRestored();
     this.renderer.setClearColor(0x000000, 0);
     this.needsDraw = true;
