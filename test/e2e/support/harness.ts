@@ -15,7 +15,14 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-export function useBrowser(): { open(site: SitePage, options?: BrowserContextOptions & { query?: string }): Promise<OpenedPage> } {
+export interface OpenOptions extends BrowserContextOptions {
+  /** Appended to the page's path ('?k=v'). */
+  query?: string;
+  /** Scripts run in the page before its own (page.addInitScript), e.g. DEBUG_FLAG or a WebGL stub. */
+  init?: readonly (() => void)[];
+}
+
+export function useBrowser(): { open(site: SitePage, options?: OpenOptions): Promise<OpenedPage> } {
   let browser: Browser | undefined;
   before(async () => {
     browser = await launchChromium();
@@ -25,10 +32,11 @@ export function useBrowser(): { open(site: SitePage, options?: BrowserContextOpt
   });
   return {
     async open(site, options = {}) {
-      const { query = '', ...contextOptions } = options;
+      const { query = '', init = [], ...contextOptions } = options;
       const context = await newContext(browser!, contextOptions);
       const page = await context.newPage();
       const problems = watchPage(page);
+      for (const script of init) await page.addInitScript(script);
       await page.goto(pageUrl(site, query), { waitUntil: 'load' });
       await waitForIdle(page);
       return { page, problems, close: () => context.close() };
