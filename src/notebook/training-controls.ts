@@ -88,7 +88,7 @@ export function statusText(view: TrainingView): string {
     case 'failed':
       return `${view.failure ?? 'The training worker stopped.'} Press Restart worker to start the job again.`;
     case 'terminated':
-      return 'The training worker was closed.';
+      return 'The training worker was closed. Press Restart worker to start the job again.';
   }
 }
 
@@ -158,7 +158,13 @@ export function trainingControls(client: TrainingClient, options: TrainingContro
   });
   step.addEventListener('click', () => client.step());
   reset.addEventListener('click', () => client.reset());
-  restart.addEventListener('click', () => client.restart());
+  // The Restart button hides once the new worker is up: keep the keyboard in
+  // the panel by moving focus to the main button as soon as it can take it.
+  let focusMain = false;
+  restart.addEventListener('click', () => {
+    focusMain = document.activeElement === restart;
+    client.restart();
+  });
 
   function runRows(runs: readonly RunView[]): void {
     const body = table.tBodies[0]!;
@@ -206,6 +212,12 @@ export function trainingControls(client: TrainingClient, options: TrainingContro
 
     const text = statusText(view);
     if (status.textContent !== text) status.textContent = text;
+    if (focusMain && !main.disabled) {
+      focusMain = false;
+      // Unless the reader has gone elsewhere meanwhile.
+      const at = document.activeElement;
+      if (at === null || at === document.body || at === restart) main.focus();
+    }
   }
 
   let frame = 0;

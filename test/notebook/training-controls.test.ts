@@ -46,7 +46,7 @@ describe('statusText', () => {
     ['stopped', { status: 'stopped', runs: [run(7)] }, 'Stopped at update 7.'],
     ['a refused job', { status: 'error', message: 'data: train.x must have shape [16, 4, 4, 1, 2], got [16, 4, 4, 1, 1]' }, 'data: train.x must have shape [16, 4, 4, 1, 2], got [16, 4, 4, 1, 1]'],
     ['a failed worker', { status: 'failed', failure: 'The training worker stopped: out of memory.' }, 'The training worker stopped: out of memory. Press Restart worker to start the job again.'],
-    ['terminated', { status: 'terminated' }, 'The training worker was closed.'],
+    ['terminated', { status: 'terminated' }, 'The training worker was closed. Press Restart worker to start the job again.'],
   ])('%s', (_, patch, expected) => {
     expect(statusText(view(patch))).toBe(expected);
   });
