@@ -157,6 +157,7 @@ startChapter({ terms: TERMS }, (nb) => {
     fn: 'forward',
     caption: 'g applied to every value of the pre-activations, eq. 3.',
   });
+  nb.code('code-forward', { source: activationSource, file: 'src/nn/activation.ts', fn: 'apply', exported: false, caption: 'g itself for one value, eq. 4: sigmoid (written just above it in the file so that large negative z do not overflow), tanh and ReLU.' });
   nb.code('code-census', {
     source: censusSource,
     file: 'chapters/04-activation/census.ts',

@@ -200,6 +200,7 @@ startChapter({ terms: TERMS }, (nb) => {
     fn: 'forward',
     caption: 'pool(·) itself: x is g(BN(Wᵐ Hᵐ⁻¹ + bᵐ)); extremum and windowSums, above it in the same file, loop over each window.',
   });
+  nb.code('code-pool', { source: poolSource, file: 'src/nn/pool.ts', fn: 'extremum', exported: false, caption: 'Max and min pooling: the largest (or smallest) value of each window, and which cell won, the only cell the gradient flows back to.' });
   nb.code('code-output-size', {
     source: outputSizeSource,
     file: 'src/tensor/output-size.ts',

@@ -54,6 +54,32 @@ describe('extractFunction', () => {
   });
 });
 
+describe('extractFunction of a function the module does not export', () => {
+  const loss = readFileSync(new URL('../../src/nn/loss.ts', import.meta.url), 'utf8');
+
+  it('finds crossEntropy and meanSquaredError in src/nn/loss.ts: their lines as in the file, from the declaration to the closing brace', () => {
+    for (const name of ['crossEntropy', 'meanSquaredError']) {
+      const { code, startLine } = extractFunction(loss, name, { exported: false });
+      const lines = loss.split('\n');
+      expect(lines[startLine - 1]).toMatch(new RegExp(`^function ${name}\\(`));
+      expect(code.split('\n')).toEqual(lines.slice(startLine - 1, startLine - 1 + code.split('\n').length));
+      expect(code.endsWith('\n}')).toBe(true);
+      expect(code).toMatch(/term: dL/);
+    }
+  });
+
+  it('takes a private function with its JSDoc, and only the private one of that name', () => {
+    const source = '/** Private. */\nfunction inner(a: number): number {\n  return { a }.a;\n}\n\nexport function outer(): number {\n  return inner(1);\n}\n';
+    expect(extractFunction(source, 'inner', { exported: false })).toEqual({ name: 'inner', code: '/** Private. */\nfunction inner(a: number): number {\n  return { a }.a;\n}', startLine: 1 });
+    expect(() => extractFunction(source, 'inner')).toThrow(/no "export function inner"/);
+    expect(() => extractFunction(source, 'outer', { exported: false })).toThrow(/no "function outer"/);
+  });
+
+  it('says which private function is missing', () => {
+    expect(() => extractFunction(loss, 'hinge', { exported: false })).toThrow(/no "function hinge"; was it renamed\?/);
+  });
+});
+
 describe('readTermMarkers', () => {
   it('strips trailing term markers and keeps their terms', () => {
     expect(readTermMarkers("  layers.push(conv); // term: W\n  x += 1;\n  y(); //term: BN, g  ")).toEqual([

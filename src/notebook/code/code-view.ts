@@ -1,6 +1,7 @@
 /**
- * The live code beside a tensor: one exported function taken from the real
- * source file, highlighted, with line numbers from that file. Lines marked
+ * The live code beside a tensor: one function taken from the real source file
+ * (an exported one, or with `exported: false` a helper the module keeps to
+ * itself), highlighted, with line numbers from that file. Lines marked
  * `// term: W` are linked to the term bus: hovering the line highlights W in
  * the equations and views, and W highlighted anywhere marks the line. The
  * marker itself is shown as a small tag at the end of the line.
@@ -16,8 +17,13 @@ export interface CodeSpec {
   readonly source: string;
   /** The path shown above the code: 'src/tensor/output-size.ts'. */
   readonly file: string;
-  /** The exported function to show. */
+  /** The function to show. */
   readonly fn: string;
+  /**
+   * false: `fn` is a function the module does not export (a helper its exported
+   * functions call, like crossEntropy in src/nn/loss.ts). Default true.
+   */
+  readonly exported?: boolean;
   /** One sentence under the title: what to look at. */
   readonly caption?: string;
 }
@@ -45,7 +51,7 @@ function lineElement(tokens: ReturnType<typeof highlightTypeScript>[number], num
 }
 
 export function codeView(container: HTMLElement, spec: CodeSpec, bus?: TermBus): CodeHandle {
-  const extracted = extractFunction(spec.source, spec.fn);
+  const extracted = extractFunction(spec.source, spec.fn, { exported: spec.exported ?? true });
   const marked = readTermMarkers(extracted.code);
   const lines = highlightTypeScript(marked.map((l) => l.text).join('\n'));
   const disposers: Array<() => void> = [];

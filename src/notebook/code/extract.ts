@@ -1,5 +1,5 @@
 /**
- * Finds one exported function in a TypeScript source text (imported with
+ * Finds one function, exported or not, in a TypeScript source text (imported with
  * Vite's `?raw`), so a chapter shows the code that actually runs rather than a
  * copy that can drift. Takes the JSDoc block right above the function too.
  *
@@ -111,9 +111,14 @@ function restOfLineIsEmpty(source: string, index: number): boolean {
   return rest === '' || rest.startsWith('//');
 }
 
-export function extractFunction(source: string, name: string): ExtractedFunction {
-  const declaration = new RegExp(`^export (?:async )?function\\*? ?${name}\\b`, 'm').exec(source);
-  if (!declaration) throw new Error(`the source has no "export function ${name}"; was it renamed?`);
+/**
+ * The function `name` of `source`, exported by default; with `exported: false`, one the
+ * module keeps to itself (a helper its exported functions call).
+ */
+export function extractFunction(source: string, name: string, { exported = true }: { exported?: boolean } = {}): ExtractedFunction {
+  const keyword = exported ? 'export function' : 'function';
+  const declaration = new RegExp(`^${exported ? 'export ' : ''}(?:async )?function\\*? ?${name}\\b`, 'm').exec(source);
+  if (!declaration) throw new Error(`the source has no "${keyword} ${name}"; was it renamed?`);
   let start = declaration.index;
   // Include the JSDoc block that ends on the line right above.
   const before = source.slice(0, start).replace(/\s+$/, '');
