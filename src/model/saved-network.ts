@@ -50,9 +50,9 @@ const OP = 'network file';
 export interface SavedProvenance {
   /** ISO 8601 time of saving. */
   readonly savedAt: string;
-  /** Updates (eq. 11) the network had when saved. */
+  /** Updates (eq. 11) of the run that saved it (a job started from saved weights counts again from 0). */
   readonly steps: number;
-  /** Complete epochs. */
+  /** Complete epochs of that run. */
   readonly epochs: number;
   /** Of the latest complete epoch, when there was a validation set. */
   readonly validationAccuracy: number | null;
