@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainMultiplyAdd, runLength } from './peak.ts';
+import { plainMultiplyAdd, runLength, segmentLength } from './peak.ts';
 import { jsonLine, result, table } from './report.ts';
 import { median, timeInTurns } from './timing.ts';
 import { WORKLOADS } from './workloads/index.ts';
@@ -21,20 +21,57 @@ describe('bench timing', () => {
 });
 
 describe('bench peak loop', () => {
-  it('writes the dot product of sliding runs, the requested multiply-adds split over the outputs', () => {
-    const a = Float64Array.from([1, 2, 3, 4]);
-    const b = Float64Array.from([1, 10, 100, 1000]);
-    const out = new Float64Array(3);
-    const pass = { a, b, out, macs: 6 };
-    expect(runLength(pass)).toBe(2);
+  /** The documented formula, written plainly: tile t of sixteen outputs reads runs of a and b starting at ai(t) + i and bi(t) + j. */
+  function expected(a: number[], b: number[], outputs: number, k: number): number[] {
+    const seg = Math.min(k, a.length - 3, b.length - 3);
+    const aLast = a.length - seg - 3;
+    const bLast = b.length - seg - 3;
+    const out: number[] = [];
+    let ai = 0;
+    let bi = 0;
+    for (let o = 0; o < outputs; o++) {
+      const i = (o % 16) >> 2;
+      const j = o % 4;
+      let sum = 0;
+      for (let q = 0; q < k; q++) sum += a[ai + i + (q % seg)]! * b[bi + j + (q % seg)]!;
+      out.push(sum);
+      if (o % 16 === 15) {
+        ai = ai + 4 > aLast ? 0 : ai + 4;
+        bi = bi + 4 > bLast ? 0 : bi + 4;
+      }
+    }
+    return out;
+  }
+
+  it('computes 4 x 4 tiles of dot products of sliding runs, the requested multiply-adds split over the outputs', () => {
+    const a = Array.from({ length: 11 }, (_, i) => i + 1);
+    const b = Array.from({ length: 9 }, (_, i) => (i % 3) - 1 + i / 10);
+    const out = new Float64Array(16 * 3 + 5);
+    const pass = { a: Float64Array.from(a), b: Float64Array.from(b), out, macs: 3 * out.length };
+    expect(runLength(pass)).toBe(3);
     plainMultiplyAdd(pass);
-    // runs of a start at 0, 1, 2; runs of b at 0, 2, then back to 0
-    expect([...out]).toEqual([1 * 1 + 2 * 10, 2 * 100 + 3 * 1000, 3 * 1 + 4 * 10]);
+    const want = expected(a, b, out.length, 3);
+    // runs of a start at 0, 4, then back to 0 (a run of 3 from 4 + 3 ends past 11 - 3)
+    expect(out[16]).toBeCloseTo(5 * b[0]! + 6 * b[1]! + 7 * b[2]!, 12);
+    [...out].forEach((v, o) => expect(v).toBeCloseTo(want[o]!, 12));
   });
 
-  it('refuses a run longer than an array', () => {
+  it('goes over a shorter run again, in segments, when the runs of a tile do not fit an array', () => {
+    const a = [1, 2, 3, 4, 5];
+    const b = [2, -1, 3, 1, 0.5, 4];
+    const out = new Float64Array(16 + 2);
+    const pass = { a: Float64Array.from(a), b: Float64Array.from(b), out, macs: 7 * out.length };
+    expect(runLength(pass)).toBe(7);
+    expect(segmentLength(pass)).toBe(2);
+    plainMultiplyAdd(pass);
+    // 7 multiply-adds as segments of 2, 2, 2, 1 over a[i..i+1] and b[j..j+1]
+    expect(out[5]).toBeCloseTo(3 * (2 * -1 + 3 * 3) + 2 * -1, 12);
+    [...out].forEach((v, o) => expect(v).toBeCloseTo(expected(a, b, out.length, 7)[o]!, 12));
+  });
+
+  it('refuses arrays shorter than a tile', () => {
     expect(() => runLength({ a: new Float64Array(3), b: new Float64Array(9), out: new Float64Array(1), macs: 5 })).toThrow(
-      'a run of 5 multiply-adds does not fit arrays of 3 and 9 values',
+      'the tile needs arrays of at least 4 values, got 3 and 9',
     );
   });
 });

@@ -4,7 +4,9 @@
  * `npm run bench -- --json` prints one JSON object per line instead:
  *   {"workload", "ours_ms", "tfjs_ms", "ratio", "peak_ms"?, "peak_fraction"?}
  * with medians of several rounds after warm-up, ratio = tfjs_ms / ours_ms.
- * `--only=name[,name]` runs the named workloads only.
+ * `--only=name[,name]` runs the named workloads only. Without --json, the
+ * workloads that have one (the geology training step) print a per-op
+ * breakdown of our step under the table.
  */
 import { jsonLine, result, table, type BenchResult } from './report.ts';
 import { timeInTurns } from './timing.ts';
@@ -40,7 +42,11 @@ async function main(): Promise<void> {
       contestants.dispose?.();
     }
   }
-  if (!json) console.log(table(results));
+  if (json) return;
+  console.log(table(results));
+  for (const workload of selected) {
+    if (workload.breakdown) console.log(`\n${await workload.breakdown()}`);
+  }
 }
 
 main().catch((e: unknown) => {

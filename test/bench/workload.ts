@@ -21,4 +21,6 @@ export interface Workload {
   readonly description: string;
   /** Builds the inputs once, outside the timed region. */
   prepare(): Contestants | Promise<Contestants>;
+  /** Optionally, a per-op breakdown of our side, printed under the table (not in --json). */
+  breakdown?(): Promise<string>;
 }

@@ -4,15 +4,16 @@
  * tf.grads of conv3d + add.
  */
 import * as conv from '../../../src/nn/conv.ts';
+import { KERNEL_LABEL, KERNEL_SUFFIX, onKernel } from '../kernel.ts';
 import { plainMultiplyAdd } from '../peak.ts';
 import { loadTfjs } from '../tfjs.ts';
 import type { Workload } from '../workload.ts';
 import { convLayerData, describeLayer, tfConvLayer, toTf, type ConvLayerConfig } from './conv-layer.ts';
 
-export function convForwardBackwardWorkload(name: string, config: ConvLayerConfig): Workload {
+export function convForwardBackwardWorkload(name: string, config: ConvLayerConfig, kernel: conv.FastKernel = 'typescript'): Workload {
   return {
-    name,
-    description: `conv forward + backward (dx, dW, db), ${describeLayer(config)}`,
+    name: name + KERNEL_SUFFIX[kernel],
+    description: `conv forward + backward (dx, dW, db), ${describeLayer(config)}; ${KERNEL_LABEL[kernel]}`,
     async prepare() {
       const tf = await loadTfjs();
       const data = convLayerData(config);
@@ -22,10 +23,10 @@ export function convForwardBackwardWorkload(name: string, config: ConvLayerConfi
       // three products of `macs` multiply-adds each: Y = X W, dW = X^T G, dX = G W^T
       const [y, dw, dx] = [new Float64Array(dy.data.length), new Float64Array(w.data.length), new Float64Array(x.data.length)];
       return {
-        ours: () => {
+        ours: await onKernel(kernel, () => {
           const { saved } = conv.forward({ x, w, b }, attrs);
           conv.backward(dy, saved);
-        },
+        }),
         tfjs: () => {
           const grads = gradients([xt, wt, bt], dyt);
           for (const g of grads) g.dataSync();

@@ -1,14 +1,15 @@
 /** One convolution forward pass, y = W x + b (eq. 1), ours against TensorFlow.js conv3d + add. */
 import * as conv from '../../../src/nn/conv.ts';
+import { KERNEL_LABEL, KERNEL_SUFFIX, onKernel } from '../kernel.ts';
 import { plainMultiplyAdd } from '../peak.ts';
 import { loadTfjs } from '../tfjs.ts';
 import type { Workload } from '../workload.ts';
 import { convLayerData, describeLayer, tfConvLayer, toTf, type ConvLayerConfig } from './conv-layer.ts';
 
-export function convForwardWorkload(name: string, config: ConvLayerConfig): Workload {
+export function convForwardWorkload(name: string, config: ConvLayerConfig, kernel: conv.FastKernel = 'typescript'): Workload {
   return {
-    name,
-    description: `conv forward, ${describeLayer(config)}`,
+    name: name + KERNEL_SUFFIX[kernel],
+    description: `conv forward, ${describeLayer(config)}; ${KERNEL_LABEL[kernel]}`,
     async prepare() {
       const tf = await loadTfjs();
       const data = convLayerData(config);
@@ -17,7 +18,7 @@ export function convForwardWorkload(name: string, config: ConvLayerConfig): Work
       const layer = tfConvLayer(tf, config);
       const peakOut = new Float64Array(data.dy.data.length);
       return {
-        ours: () => void conv.forward({ x, w, b }, attrs),
+        ours: await onKernel(kernel, () => void conv.forward({ x, w, b }, attrs)),
         tfjs: () => {
           const y = layer(xt, wt, bt);
           y.dataSync();

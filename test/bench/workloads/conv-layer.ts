@@ -31,6 +31,17 @@ export const SMALL_3D_LAYER: ConvLayerConfig = {
   padding: [1, 1, 1],
 };
 
+/** The larger layer: batch 4, 32x32x32 input with 8 feature maps, sixteen 3x3x3 filters, same padding. */
+export const LARGE_3D_LAYER: ConvLayerConfig = {
+  batch: 4,
+  size: [32, 32, 32],
+  depth: 8,
+  window: [3, 3, 3],
+  filters: 16,
+  stride: [1, 1, 1],
+  padding: [1, 1, 1],
+};
+
 export function describeLayer(c: ConvLayerConfig): string {
   const same = c.stride.every((s) => s === 1) && c.padding.every((p, a) => 2 * p === c.window[a]! - 1);
   return (

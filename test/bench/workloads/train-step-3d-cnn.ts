@@ -18,7 +18,10 @@ import { createNetwork, createTrainer, trainStep, type LayerSpec } from '../../.
 import { createRng, type Tensor } from '../../../src/tensor/index.ts';
 import type { Rank, Tensor5D, Variable } from '@tensorflow/tfjs';
 import { loadTfjs } from '../tfjs.ts';
-import { plainMultiplyAdd, type MultiplyAddPass } from '../peak.ts';
+import { KERNEL_LABEL, KERNEL_SUFFIX, onKernel } from '../kernel.ts';
+import { plainMultiplyAdd } from '../peak.ts';
+import { networkPeakPasses } from '../train-step.ts';
+import type { FastKernel } from '../../../src/nn/conv.ts';
 import type { Contestants, Workload } from '../workload.ts';
 
 const N = 8;
@@ -46,27 +49,7 @@ function batch(): { x: Tensor; target: Tensor } {
   return { x: { shape: [N, SIDE, SIDE, SIDE, 1], data: x }, target: { shape: [N, CLASSES], data: target } };
 }
 
-/**
- * The multiply-adds of the step, as the peak loop's passes: per conv and
- * dense layer, Y = X W, dW = X^T dY and dX = dY W^T, each `macs` long
- * (our backward also forms dX of the first layer).
- */
-function peakPasses(): MultiplyAddPass[] {
-  const products = (xSize: number, wSize: number, ySize: number, macs: number): MultiplyAddPass[] => {
-    const [x, w, y] = [new Float64Array(xSize).fill(0.5), new Float64Array(wSize).fill(0.5), new Float64Array(ySize).fill(0.5)];
-    return [
-      { a: x, b: w, out: new Float64Array(ySize), macs },
-      { a: x, b: y, out: new Float64Array(wSize), macs },
-      { a: y, b: w, out: new Float64Array(xSize), macs },
-    ];
-  };
-  const conv1 = products(N * SIDE ** 3, 27 * 8, N * SIDE ** 3 * 8, N * SIDE ** 3 * 8 * 27);
-  const conv2 = products(N * 8 ** 3 * 8, 27 * 8 * 16, N * 8 ** 3 * 16, N * 8 ** 3 * 16 * 27 * 8);
-  const dense = products(N * 4 ** 3 * 16, CLASSES * 4 ** 3 * 16, N * CLASSES, N * CLASSES * 4 ** 3 * 16);
-  return [...conv1, ...conv2, ...dense];
-}
-
-async function prepare(): Promise<Contestants> {
+async function prepare(kernel: FastKernel): Promise<Contestants> {
   const tf = await loadTfjs();
   const data = batch();
   const net = createNetwork(LAYERS, { inputShape: [SIDE, SIDE, SIDE, 1], rng: createRng(11), biasInit: 'zeros' });
@@ -106,9 +89,9 @@ async function prepare(): Promise<Contestants> {
     throw new Error(`train_step_3d_cnn: the first-step losses differ, ours ${ours} and TensorFlow.js ${theirs}`);
   }
 
-  const passes = peakPasses();
+  const passes = networkPeakPasses(net, N);
   return {
-    ours: () => void trainStep(net, trainer, data, 'cross_entropy'),
+    ours: await onKernel(kernel, () => void trainStep(net, trainer, data, 'cross_entropy')),
     tfjs: () => void tfStep(),
     peak: () => {
       for (const pass of passes) plainMultiplyAdd(pass);
@@ -120,10 +103,14 @@ async function prepare(): Promise<Contestants> {
   };
 }
 
-export const trainStep3dCnn: Workload = {
-  name: 'train_step_3d_cnn',
-  description:
-    'one Adam training step (forward, cross-entropy, backward, update) of a 3D CNN on 8 x 16^3 x 1: ' +
-    'conv 3^3 x 8 same + ReLU + max pool 2, conv 3^3 x 16 same + ReLU + max pool 2, dense 4 (ours float64, tfjs float32)',
-  prepare,
-};
+export function trainStep3dCnnWorkload(kernel: FastKernel = 'typescript'): Workload {
+  return {
+    name: 'train_step_3d_cnn' + KERNEL_SUFFIX[kernel],
+    description:
+      'one Adam training step (forward, cross-entropy, backward, update) of a 3D CNN on 8 x 16^3 x 1: ' +
+      `conv 3^3 x 8 same + ReLU + max pool 2, conv 3^3 x 16 same + ReLU + max pool 2, dense 4 (ours float64, tfjs float32); ${KERNEL_LABEL[kernel]}`,
+    prepare: () => prepare(kernel),
+  };
+}
+
+export const trainStep3dCnn = trainStep3dCnnWorkload();
