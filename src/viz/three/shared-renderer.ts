@@ -12,9 +12,13 @@
  * Drawing is on demand. A light animation-frame loop, running only while views
  * are registered, measures each view's rectangle. When a view asks for a
  * redraw (new data, an orbit), only that view is drawn again: the drawing
- * buffer is preserved between frames. When a rectangle moves (scroll, resize,
- * layout shift) every visible view is drawn. Views outside the viewport are
- * skipped. Device pixel ratio is capped at 2.
+ * buffer is preserved between frames. A view that asks during an animation
+ * frame, after this loop's turn (the notebook computes its cells in a later
+ * animation-frame callback), is drawn in that same frame, in a microtask, with
+ * the rectangle measured at the start of the frame: a slider's change reaches
+ * the 3D views in the frame that shows the rest of the page, not one later.
+ * When a rectangle moves (scroll, resize, layout shift) every visible view is
+ * drawn. Views outside the viewport are skipped. Device pixel ratio is capped at 2.
  *
  * Context loss: 'webglcontextlost' is cancelled (preventDefault), so the
  * browser may give the context back; meanwhile drawing stops and every view
@@ -65,6 +69,8 @@ export interface RendererStats {
   /** WebGL canvases this module created (0 or 1). */
   canvases: number;
   views: number;
+  /** Views waiting to be drawn on the next frame (0 once every change is on screen). */
+  pending: number;
   /** Views drawn in the last frame (the others were off-screen or unchanged). */
   drawnViews: number;
   /** Frames actually drawn since the renderer was created. */
@@ -82,6 +88,8 @@ export interface RendererStats {
 interface Entry {
   readonly client: RenderClient;
   dirty: boolean;
+  /** The tick that last measured the rectangle. */
+  measured: number;
   drawn: boolean;
   calls: number;
   clippers: HTMLElement[] | null;
@@ -106,6 +114,16 @@ export class SharedRenderer {
   private lastCalls = 0;
   private lastTriangles = 0;
   private drawnViews = 0;
+  /** Ticks so far; a frame's tick number until the next tick. */
+  private ticks = 0;
+  /** The tick whose frame last drew; the canvas height that tick measured. */
+  private drewInTick = -1;
+  private frameHeight = 0;
+  /** From a tick until its frame has been painted: a redraw asked meanwhile is drawn in that frame. */
+  private frameOpen = false;
+  private lateQueued = false;
+  private drawing = false;
+  private readonly frameEnd = new MessageChannel();
   private readonly stopWatchingTheme: () => void;
   private readonly maxBufferSize: number;
 
@@ -133,6 +151,10 @@ export class SharedRenderer {
     const dims = context.getParameter(context.MAX_VIEWPORT_DIMS) as Int32Array;
     this.maxBufferSize = Math.min(context.getParameter(context.MAX_RENDERBUFFER_SIZE) as number, dims[0]!, dims[1]!);
     this.renderer.info.autoReset = false;
+    // A message posted in a frame's callbacks arrives once that frame has been painted.
+    this.frameEnd.port1.onmessage = () => {
+      this.frameOpen = false;
+    };
     document.body.append(canvas);
     canvas.addEventListener('webglcontextlost', this.onLost);
     canvas.addEventListener('webglcontextrestored', this.onRestored);
@@ -141,7 +163,7 @@ export class SharedRenderer {
   }
 
   register(client: RenderClient): ViewRegistration {
-    const entry: Entry = { client, dirty: true, drawn: false, calls: 0, clippers: null, full: emptyRect(), clip: emptyRect(), lastFull: emptyRect(), lastClip: emptyRect() };
+    const entry: Entry = { client, dirty: true, measured: -1, drawn: false, calls: 0, clippers: null, full: emptyRect(), clip: emptyRect(), lastFull: emptyRect(), lastClip: emptyRect() };
     this.entries.add(entry);
     if (this.context.message !== null) client.contextLost(this.context.message);
     this.schedule();
@@ -149,6 +171,10 @@ export class SharedRenderer {
       invalidate: () => {
         entry.dirty = true;
         this.schedule();
+        if (this.frameOpen && !this.drawing && !this.lateQueued) {
+          this.lateQueued = true;
+          queueMicrotask(this.drawLate);
+        }
       },
       unregister: () => {
         if (!this.entries.delete(entry)) return;
@@ -172,6 +198,7 @@ export class SharedRenderer {
       restores: this.restores,
       canvases: 1,
       views: this.entries.size,
+      pending: this.needsDraw ? this.entries.size : [...this.entries].filter((e) => e.dirty).length,
       drawnViews: this.drawnViews,
       frames: this.frames,
       calls: this.lastCalls,
@@ -187,6 +214,7 @@ export class SharedRenderer {
   dispose(): void {
     cancelAnimationFrame(this.frameId);
     this.frameId = 0;
+    this.frameEnd.port1.close();
     this.entries.clear();
     removeEventListener('resize', this.onLayout);
     this.stopWatchingTheme();
@@ -208,6 +236,8 @@ export class SharedRenderer {
     const resized = this.syncSize();
     const w = this.canvas.clientWidth;
     const h = this.canvas.clientHeight;
+    const tick = ++this.ticks;
+    this.frameHeight = h;
     let all = this.needsDraw || resized;
     let some = false;
     for (const e of this.entries) {
@@ -216,10 +246,13 @@ export class SharedRenderer {
       if (el.isConnected) e.clippers ??= clippingAncestors(el);
       const visible = el.isConnected && measure(el, e.clippers ?? [], w, h, e.full, e.clip);
       if (!visible) e.clip.width = e.clip.height = 0;
+      e.measured = tick;
       if (!sameRect(e.clip, e.lastClip) || (visible && !sameRect(e.full, e.lastFull))) all = true;
       else if (e.dirty) some = true;
     }
-    if (all || some) this.draw(h, all);
+    if (all || some) this.draw(h, all, false);
+    this.frameOpen = true;
+    this.frameEnd.port2.postMessage(0);
     // Keep watching rectangles while views exist: a layout shift moves a view
     // without any event we could listen to.
     if (this.entries.size > 0) this.schedule();
@@ -240,40 +273,61 @@ export class SharedRenderer {
     return true;
   }
 
-  /** Draw every visible view (`all`), or only those that asked to be redrawn. */
-  private draw(canvasHeight: number, all: boolean): void {
+  /** Later in the frame of the last tick: the views that asked since, measured by that tick. */
+  private readonly drawLate = (): void => {
+    this.lateQueued = false;
+    if (!this.frameOpen || this.context.lost || this.frameId === 0) return;
+    this.draw(this.frameHeight, false, true);
+  };
+
+  /**
+   * Draw every visible view (`all`), or only those that asked to be redrawn;
+   * `late`: only those measured by this frame's tick (the others wait for the next).
+   */
+  private draw(canvasHeight: number, all: boolean, late: boolean): void {
     const r = this.renderer;
-    r.info.reset();
-    if (all) {
-      r.setScissorTest(false);
-      r.clear(true, true, false);
-    }
-    r.setScissorTest(true);
+    // Draw calls and triangles add up over the draws of one frame.
+    if (this.drewInTick !== this.ticks) r.info.reset();
+    this.drawing = true;
     let drawn = 0;
-    for (const e of this.entries) {
-      if (!all && !e.dirty) continue;
-      copyRect(e.lastClip, e.clip);
-      copyRect(e.lastFull, e.full);
-      e.dirty = false;
-      e.drawn = e.clip.width > 0 && e.clip.height > 0 && e.full.width > 0 && e.full.height > 0;
-      if (!e.drawn) {
-        e.calls = 0;
-        continue;
+    try {
+      if (all) {
+        r.setScissorTest(false);
+        r.clear(true, true, false);
       }
-      const { full, clip } = e;
-      // The viewport is the whole element (the projection must not change as
-      // it scrolls out of view); the scissor is only the part that shows.
-      r.setViewport(full.left, canvasHeight - full.top - full.height, full.width, full.height);
-      r.setScissor(clip.left, canvasHeight - clip.top - clip.height, clip.width, clip.height);
-      e.client.prepare(full.width, full.height);
-      const before = r.info.render.calls;
-      r.render(e.client.scene, e.client.camera);
-      e.calls = r.info.render.calls - before;
-      drawn++;
+      r.setScissorTest(true);
+      for (const e of this.entries) {
+        if (!all && !e.dirty) continue;
+        if (late && e.measured !== this.ticks) continue;
+        copyRect(e.lastClip, e.clip);
+        copyRect(e.lastFull, e.full);
+        e.dirty = false;
+        e.drawn = e.clip.width > 0 && e.clip.height > 0 && e.full.width > 0 && e.full.height > 0;
+        if (!e.drawn) {
+          e.calls = 0;
+          continue;
+        }
+        const { full, clip } = e;
+        // The viewport is the whole element (the projection must not change as
+        // it scrolls out of view); the scissor is only the part that shows.
+        r.setViewport(full.left, canvasHeight - full.top - full.height, full.width, full.height);
+        r.setScissor(clip.left, canvasHeight - clip.top - clip.height, clip.width, clip.height);
+        e.client.prepare(full.width, full.height);
+        const before = r.info.render.calls;
+        r.render(e.client.scene, e.client.camera);
+        e.calls = r.info.render.calls - before;
+        drawn++;
+      }
+    } finally {
+      this.drawing = false;
     }
-    this.needsDraw = false;
-    this.frames++;
-    this.drawnViews = drawn;
+    if (!late) this.needsDraw = false;
+    if (this.drewInTick !== this.ticks) {
+      this.frames++;
+      this.drawnViews = 0;
+    }
+    this.drewInTick = this.ticks;
+    this.drawnViews += drawn;
     this.lastCalls = r.info.render.calls;
     this.lastTriangles = r.info.render.triangles;
   }
@@ -360,6 +414,7 @@ export function rendererStats(): RendererStats {
     restores: 0,
     canvases: 0,
     views: 0,
+    pending: 0,
     drawnViews: 0,
     frames: 0,
     calls: 0,
