@@ -2,7 +2,10 @@
  * Which shown cells are computing. The page's root element carries
  * data-notebook="busy" or "idle" (tests and screenshots wait for idle), and
  * the status line says "Updating…" when a computation takes long enough to
- * notice.
+ * notice. Cells mark their slot aria-busy="true" while they compute
+ * (cell-observer.ts). These attributes change on every slider step, so no
+ * style may depend on them: a selector on either would restyle the slot, or
+ * the whole page, each time (assets/notebook.css says so where the rule was).
  */
 export interface BusyTracker {
   start(name: string): void;
