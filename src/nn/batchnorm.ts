@@ -124,15 +124,24 @@ function validate(inputs: BatchNormInputs, mode: BatchNormMode): number {
   return d;
 }
 
-/** Per-map batch mean and biased variance (two passes, for accuracy). */
+/**
+ * Per-map batch mean and biased variance (two passes, for accuracy). The
+ * values of one cell are its d maps side by side ([n, x, y, z, d]), so the
+ * loops walk cell by cell (`cell` steps by d), then map by map.
+ */
 function batchStatistics(x: Tensor, d: number, count: number): { mean: Float64Array; variance: Float64Array } {
   const mean = new Float64Array(d);
   const variance = new Float64Array(d);
-  for (let i = 0; i < x.data.length; i++) mean[i % d] += x.data[i]!;
+  const v = x.data;
+  for (let cell = 0; cell < v.length; cell += d) {
+    for (let c = 0; c < d; c++) mean[c] += v[cell + c]!;
+  }
   for (let c = 0; c < d; c++) mean[c] = mean[c]! / count;
-  for (let i = 0; i < x.data.length; i++) {
-    const diff = x.data[i]! - mean[i % d]!;
-    variance[i % d] += diff * diff;
+  for (let cell = 0; cell < v.length; cell += d) {
+    for (let c = 0; c < d; c++) {
+      const diff = v[cell + c]! - mean[c]!;
+      variance[c] += diff * diff;
+    }
   }
   for (let c = 0; c < d; c++) variance[c] = variance[c]! / count;
   return { mean, variance };
@@ -154,10 +163,12 @@ export function forward(inputs: BatchNormInputs, attrs: BatchNormAttrs): BatchNo
   }
   const xhat = new Float64Array(x.data.length);
   const y = new Float64Array(x.data.length);
-  for (let i = 0; i < y.length; i++) {
-    const c = i % d;
-    xhat[i] = (x.data[i]! - stats.mean[c]!) * invStd[c]!; // term: xhat, mu, sigma2
-    y[i] = gamma.data[c]! * xhat[i]! + beta.data[c]!; // term: gamma, beta
+  for (let cell = 0; cell < y.length; cell += d) {
+    for (let c = 0; c < d; c++) {
+      const i = cell + c;
+      xhat[i] = (x.data[i]! - stats.mean[c]!) * invStd[c]!; // term: xhat, mu, sigma2
+      y[i] = gamma.data[c]! * xhat[i]! + beta.data[c]!; // term: gamma, beta
+    }
   }
   const out: Tensor = { shape: [...x.shape], data: y };
   assertFinite(OP, 'the output y', out);
@@ -178,19 +189,21 @@ export function backward(dy: Tensor, saved: BatchNormSaved): { dx: Tensor; dgamm
   const d = gamma.length;
   const dgamma = new Float64Array(d);
   const dbeta = new Float64Array(d);
-  for (let i = 0; i < dy.data.length; i++) {
-    const c = i % d;
-    dbeta[c] += dy.data[i]!;
-    dgamma[c] += dy.data[i]! * xhat.data[i]!;
+  const g = dy.data;
+  const h = xhat.data;
+  for (let cell = 0; cell < g.length; cell += d) {
+    for (let c = 0; c < d; c++) {
+      dbeta[c] += g[cell + c]!;
+      dgamma[c] += g[cell + c]! * h[cell + c]!;
+    }
   }
-  const dx = new Float64Array(dy.data.length);
-  for (let i = 0; i < dx.length; i++) {
-    const c = i % d;
-    const scale = gamma[c]! * invStd[c]!;
-    dx[i] =
-      mode === 'train'
-        ? (scale / count) * (count * dy.data[i]! - dbeta[c]! - xhat.data[i]! * dgamma[c]!)
-        : scale * dy.data[i]!;
+  const dx = new Float64Array(g.length);
+  const scale = gamma.map((v, c) => v * invStd[c]!);
+  for (let cell = 0; cell < dx.length; cell += d) {
+    for (let c = 0; c < d; c++) {
+      const i = cell + c;
+      dx[i] = mode === 'train' ? (scale[c]! / count) * (count * g[i]! - dbeta[c]! - h[i]! * dgamma[c]!) : scale[c]! * g[i]!;
+    }
   }
   return {
     dx: { shape: [...dy.shape], data: dx },
