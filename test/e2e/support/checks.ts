@@ -43,18 +43,34 @@ export async function assertAccessible(page: Page, context: string): Promise<voi
 }
 
 /**
- * Each 3D or 2D view draws something: the share of its pixels that differ
- * from its background (the most common colour) is above `minimum`.
+ * The shown 3D and 2D views that draw (almost) nothing: those whose share of
+ * pixels differing from their background (the most common colour) is at most
+ * `minimum`, as 'view 2 (title): 0.00%'. Hidden views are skipped: a reader
+ * cannot see them blank. `settleMs` is how long to let the shared renderer
+ * draw after scrolling a view into the window (it draws on the next frames).
  */
-export async function assertViewsDraw(page: Page, minimum = 0.01): Promise<number> {
+export async function blankViews(page: Page, options: { minimum?: number; settleMs?: number } = {}): Promise<string[]> {
+  const { minimum = 0.01, settleMs = 250 } = options;
   const bodies = await page.locator('.figure[data-figure-kind="3d"] .figure__body, .figure[data-figure-kind="2d"] .figure__body').all();
+  const blank: string[] = [];
   for (const [i, body] of bodies.entries()) {
+    if (!(await body.isVisible())) continue;
     await body.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(250); // the shared renderer draws on the next animation frames
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await page.waitForTimeout(settleMs);
     const fraction = foregroundFraction(decodePng(await body.screenshot()));
-    assert.ok(fraction > minimum, `view ${i + 1} draws only ${(fraction * 100).toFixed(2)}% non-background pixels`);
+    if (fraction <= minimum) {
+      const title = await body.evaluate((b) => b.closest('.figure')?.querySelector('.figure__title')?.textContent ?? '');
+      blank.push(`view ${i + 1} (${title}): ${(fraction * 100).toFixed(2)}% non-background pixels`);
+    }
   }
-  return bodies.length;
+  return blank;
+}
+
+/** Each shown 3D or 2D view draws something (see blankViews); returns how many views the page has. */
+export async function assertViewsDraw(page: Page, minimum = 0.01): Promise<number> {
+  assert.deepEqual(await blankViews(page, { minimum }), [], 'every view draws');
+  return page.locator('.figure[data-figure-kind="3d"] .figure__body, .figure[data-figure-kind="2d"] .figure__body').count();
 }
 
 /** WebGL's largest viewport in SwiftShader is 8192 px; keep each capture below it. */
