@@ -121,6 +121,22 @@ export function useKernel(kernel: FastKernel): void {
   fastKernel = kernel === 'wasm-simd' ? loadedSimd() : TYPESCRIPT_KERNEL;
 }
 
+/**
+ * The SIMD kernel behind `forward` / `backward` where this engine runs it,
+ * else the TypeScript one; resolves the kernel in use. For a worker that
+ * trains: one call before the first job. Where a Content Security Policy
+ * forbids compiling WebAssembly (no 'wasm-unsafe-eval'), the compile throws
+ * and the TypeScript kernel stays (the browser still reports the violation).
+ */
+export async function preferSimdKernel(): Promise<FastKernel> {
+  try {
+    if (await loadSimdKernel()) useKernel('wasm-simd');
+  } catch {
+    useKernel('typescript');
+  }
+  return kernelInUse();
+}
+
 export function kernelInUse(): FastKernel {
   return fastKernel === TYPESCRIPT_KERNEL ? 'typescript' : 'wasm-simd';
 }

@@ -10,6 +10,7 @@ import {
   forwardSimd,
   kernelInUse,
   loadSimdKernel,
+  preferSimdKernel,
   useKernel,
   type ConvAttrs,
   type ConvInputs,
@@ -208,6 +209,15 @@ describe('fast, SIMD and reference kernels', () => {
       useKernel('typescript');
     }
     expect(kernelInUse()).toBe('typescript');
+  });
+
+  it('prefer the SIMD kernel where the engine runs it (Node 20 does)', async () => {
+    try {
+      expect(await preferSimdKernel()).toBe('wasm-simd');
+      expect(kernelInUse()).toBe('wasm-simd');
+    } finally {
+      useKernel('typescript');
+    }
   });
 
   it('works on layers larger than the SIMD module memory held before (it grows)', () => {
