@@ -112,6 +112,15 @@ export const CHAPTERS: readonly ChapterEntry[] = [
     source: '§2.3, last paragraph',
     equations: [],
   },
+  {
+    number: 11,
+    slug: 'geology-training',
+    title: 'Training a CNN on geological grids',
+    description:
+      'The tutorial\'s summary made real: browse synthetic block models, sections and wells of four structures, build a CNN in the page with every layer\'s size and parameter count live, train it in your browser with the optimizer and batch size you choose, watch the loss, accuracy and confusion matrix, open every hidden layer, filter, gradient and softmax at any update, save and load the trained network, and classify a grid of your own.',
+    source: '§3, Figures 1 and 2',
+    equations: [2, 6, 7, 8, 10, 11],
+  },
 ];
 
 /** The folder (and URL path segment) of a chapter: `01-architecture`. */
