@@ -1,0 +1,120 @@
+/**
+ * The builder's read-out: every layer of the planned network with the size
+ * of its output (eq. 2 written out with its numbers for convolutions and
+ * pooling) and its parameter count, and the total. Rows name their terms,
+ * so pointing at W^m in an equation marks the convolution rows and pointing
+ * at a row marks the equations. Rows are rewritten only where their text
+ * changed, so a slider step costs little.
+ */
+import type { TermBus } from '../../src/notebook/index.ts';
+import { formatCount } from '../../src/viz/paint/format.ts';
+import type { BuiltNetwork } from './builder.ts';
+
+export interface BuilderTable {
+  readonly node: HTMLElement;
+  update(net: BuiltNetwork): void;
+  dispose(): void;
+}
+
+const shapeText = (shape: readonly number[]): string => shape.map(formatCount).join(' × ');
+
+function cell(tag: 'td' | 'th', className = ''): HTMLTableCellElement {
+  const c = document.createElement(tag);
+  if (className) c.className = className;
+  if (tag === 'th') c.scope = 'row';
+  return c;
+}
+
+const setText = (el: HTMLElement, text: string): void => {
+  if (el.textContent !== text) el.textContent = text;
+};
+
+export function builderTable(container: HTMLElement, bus: TermBus): BuilderTable {
+  const wrap = document.createElement('div');
+  wrap.className = 'table-wrap gt-builder';
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', 'Layers of the network, their output sizes and parameters');
+  const table = document.createElement('table');
+  table.className = 'data-table gt-table';
+  const caption = document.createElement('caption');
+  caption.textContent = 'The network as the model plans it: output size of every layer (eq. 2) and its parameters';
+  const head = document.createElement('thead');
+  const hr = document.createElement('tr');
+  for (const [text, cls] of [['#', 'number'], ['Layer', ''], ['Makes', ''], ['Output size', ''], ['Eq. 2 along the first axis', 'gt-eq2'], ['Parameters', 'number']] as const) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    if (cls) th.className = cls;
+    hr.append(th);
+  }
+  head.append(hr);
+  const body = document.createElement('tbody');
+  const foot = document.createElement('tfoot');
+  const totalRow = document.createElement('tr');
+  const totalLabel = cell('td');
+  totalLabel.colSpan = 5;
+  const totalValue = cell('td', 'number');
+  totalRow.append(totalLabel, totalValue);
+  foot.append(totalRow);
+  table.append(caption, head, body, foot);
+  wrap.append(table);
+  container.append(wrap);
+
+  const inputRow = document.createElement('tr');
+  inputRow.dataset.terms = 'X';
+  const inputCells = [cell('td', 'number'), cell('th'), cell('td'), cell('td'), cell('td', 'gt-eq2'), cell('td', 'number')];
+  inputRow.append(...inputCells);
+  inputCells[1]!.textContent = 'input';
+  inputCells[2]!.textContent = 'X = H⁰';
+  inputCells[5]!.textContent = '0';
+  body.append(inputRow);
+
+  const paint = (active: string | null): void => {
+    for (const row of body.rows) row.classList.toggle('is-term-active', active !== null && row.dataset.terms === active);
+  };
+  const unsubscribe = bus.subscribe(paint);
+  body.addEventListener('pointerover', (event) => {
+    const row = (event.target as Element).closest('tr');
+    if (row?.dataset.terms) bus.highlight(row.dataset.terms);
+  });
+  body.addEventListener('pointerleave', () => bus.highlight(null));
+
+  return {
+    node: wrap,
+    update(net) {
+      setText(inputCells[3]!, shapeText(net.inputShape));
+      while (body.rows.length > net.rows.length + 1) body.deleteRow(-1);
+      while (body.rows.length < net.rows.length + 1) {
+        const tr = document.createElement('tr');
+        tr.append(cell('td', 'number'), cell('th'), cell('td'), cell('td'), cell('td', 'gt-eq2'), cell('td', 'number'));
+        body.append(tr);
+      }
+      net.rows.forEach((r, i) => {
+        const tr = body.rows[i + 1]!;
+        tr.dataset.terms = r.term;
+        tr.classList.toggle('gt-row--makes', r.makes !== '');
+        const c = tr.cells;
+        setText(c[0]!, String(i + 1));
+        setText(c[1]!, r.label);
+        setText(c[2]!, r.makes);
+        setText(c[3]!, shapeText(r.outShape));
+        setText(c[4]!, r.eq2 ?? '');
+        setText(c[5]!, formatCount(r.parameters));
+      });
+      setText(totalLabel, `Total: ${net.rows.length} layers, ${formatCount(net.activationValues)} values in the hidden layers of one sample`);
+      setText(totalValue, formatCount(net.parameterCount));
+      paint(bus.active);
+    },
+    dispose() {
+      unsubscribe();
+      wrap.remove();
+    },
+  };
+}
+
+/** The table's text alternative. */
+export function describeBuilder(net: BuiltNetwork): string {
+  const hidden = net.rows.filter((r) => r.makes.startsWith('H')).map((r) => `${r.makes} ${r.outShape.join(' by ')}`);
+  return `The network has ${net.rows.length} layers and ${net.parameterCount} parameters. Input ${net.inputShape.join(' by ')}; hidden layers ${hidden.join(', ')}; ${net.rows.at(-1)!.outShape[0]} class scores.`;
+}
