@@ -16,6 +16,7 @@ import { EQ1, EQ3, EQ5, EQ6, EQ7, EQ8, ERRATUM_BN, ERRATUM_DROPOUT, ERRATUM_EQ2 
 import { markBlockEquation } from './block-equation.ts';
 import { shapeTable } from './shape-table.ts';
 import { TERMS } from './terms.ts';
+import '../../assets/chapter.css';
 import './architecture.css';
 
 startChapter({ terms: TERMS }, (nb) => {

@@ -25,6 +25,7 @@ import { stepView } from './step-view.ts';
 import { runningSumView } from './running-sum-view.ts';
 import { createTapFocus } from './tap-focus.ts';
 import { TERMS } from './terms.ts';
+import '../../assets/chapter.css';
 import './convolution.css';
 
 /** The largest number of window positions any setting gives (16³ cells, a 1-cell filter). */

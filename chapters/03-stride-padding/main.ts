@@ -20,6 +20,7 @@ import { PRESETS, type Preset } from './presets.ts';
 import { stepper } from './stepper.ts';
 import { AXES, arithmetic, configure, strideScene, type AxisSettings, type Dims } from './stride-padding.ts';
 import { TERMS } from './terms.ts';
+import '../../assets/chapter.css';
 import './stride-padding.css';
 
 /** Default settings per axis: x as in Figure 4, y dropping one position, z kept its size by "same" padding. */

@@ -26,6 +26,7 @@ import { createProbe } from './probe.ts';
 import { probeReadout } from './probe-readout.ts';
 import { TERMS } from './terms.ts';
 import { zoneHistogram } from './zone-histogram.ts';
+import '../../assets/chapter.css';
 import './activation.css';
 
 startChapter({ terms: TERMS }, (nb) => {

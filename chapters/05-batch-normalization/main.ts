@@ -27,6 +27,7 @@ import { statTable, type Column } from './stat-table.ts';
 import { TERMS } from './terms.ts';
 import { afterPanels, beforePanels, comparePanel, inputPanels, mapRows, modeRows, outputPanels, runningSeries, summarize, type MapRow, type ModeRow } from './view-data.ts';
 import { voxelPanel } from './voxel-panel.ts';
+import '../../assets/chapter.css';
 import './batchnorm.css';
 
 const percent = formatPercent;

@@ -28,6 +28,7 @@ import { TERMS } from './terms.ts';
 import { termVoxelView, type TermVoxelView } from '../../src/notebook/term-voxel-view.ts';
 import { windowPanel } from './window-panel.ts';
 import { OUTPUT_CAPTIONS, OUTPUT_FORMULAS, OUTPUT_TITLES, inputMarks } from './view-marks.ts';
+import '../../assets/chapter.css';
 import './pooling.css';
 
 startChapter({ terms: TERMS }, (nb) => {

@@ -39,6 +39,7 @@ import { TERMS } from './terms.ts';
 import { cellsReadUpTo, clampPosition, cutFor, groupsOf, positionStep, sampleDims, vectorLength, type PositionStep } from './unrolling.ts';
 import { createVectorStrip, type VectorStrip } from './vector-strip.ts';
 import { createWalker } from './walker.ts';
+import '../../assets/chapter.css';
 import './inference-zone.css';
 
 /** Where the reader points in Vec(H^M), and from which view (the block is not cut open under its own pointer). */

@@ -37,6 +37,7 @@ import { approachSeries, denominatorSeries, lossGapSeries, momentSeries, rateSer
 import { stateTable } from './state-table.ts';
 import { SURFACES, SURFACE_KEYS, sampleSurface, windowFor, type Surface, type SurfaceKey } from './surfaces.ts';
 import { TERMS } from './terms.ts';
+import '../../assets/chapter.css';
 import './optimizers.css';
 
 const EQUATION_OF: Readonly<Record<OptimizerKind, string>> = { sgd: 'eq. 11', momentum: 'eq. 12', adagrad: 'eq. 13', rmsprop: 'eq. 14', adam: 'eq. 15' };

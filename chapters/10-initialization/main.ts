@@ -23,6 +23,7 @@ import { glorotSigma, heSigma, runStack, WIDTH } from './stack.ts';
 import { gradView, inactiveView, spreadView } from './stack-views.ts';
 import { TERMS } from './terms.ts';
 import { weightsView } from './weights-view.ts';
+import '../../assets/chapter.css';
 import './initialization.css';
 
 /** The log-σ slider's value nearest to σ. */
