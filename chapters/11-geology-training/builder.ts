@@ -13,6 +13,7 @@ import type { PoolKind } from '../../src/nn/pool.ts';
 import { planNetwork, type LayerSpec, type NetworkPlan, type PlannedLayer } from '../../src/model/index.ts';
 import { LIMITS } from '../../src/model/worker-limits.ts';
 import { AtlasError, ParamError, ShapeError, outputLength, sizeOf, type Triple } from '../../src/tensor/index.ts';
+import { subscript, superscript } from '../01-architecture/format.ts';
 
 export type Dims = 1 | 2 | 3;
 
@@ -136,11 +137,6 @@ export interface BuiltNetwork {
   /** Values in one sample's hidden layers, a measure of the work of one forward pass. */
   readonly activationValues: number;
 }
-
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
-export const superscript = (n: number): string => [...String(n)].map((d) => SUPERSCRIPTS[Number(d)]).join('');
-export const subscript = (n: number): string => [...String(n)].map((d) => SUBSCRIPTS[Number(d)]).join('');
 
 const TERM_OF: Readonly<Record<LayerSpec['type'], string>> = {
   conv: 'W',
