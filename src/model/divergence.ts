@@ -4,7 +4,10 @@
  * the first value that is not finite, or so large that its square overflows
  * (beyond 1e150), stops the computation with a DivergenceError that says
  * where, so the training loop can end with a message instead of drawing NaN.
+ * The scan is the optimizers' (src/optim/divergence.ts) with a lower ceiling.
  */
+import { firstBeyond } from '../optim/divergence.ts';
+
 export const LARGEST_HEALTHY = 1e150;
 
 export class DivergenceError extends Error {
@@ -19,8 +22,6 @@ export class DivergenceError extends Error {
 
 /** Throws DivergenceError naming `where` unless every value is finite and at most LARGEST_HEALTHY in size. */
 export function assertHealthy(values: ArrayLike<number>, where: string): void {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (!(Math.abs(v) <= LARGEST_HEALTHY)) throw new DivergenceError(where, v);
-  }
+  const i = firstBeyond(values, LARGEST_HEALTHY);
+  if (i >= 0) throw new DivergenceError(where, values[i]!);
 }

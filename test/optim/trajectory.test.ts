@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   createOptimizer,
+  firstBeyond,
   firstNonFinite,
   isDiverged,
   objectiveFromSpec,
@@ -78,5 +79,12 @@ describe('firstNonFinite / isDiverged', () => {
     expect(firstNonFinite(Float64Array.of(0, Infinity, Number.NaN))).toBe(1);
     expect(isDiverged([0, -Infinity])).toBe(true);
     expect(isDiverged([])).toBe(false);
+    expect(firstNonFinite([Number.MAX_VALUE, -Number.MAX_VALUE])).toBe(-1);
+  });
+
+  it('firstBeyond also stops at a ceiling below overflow (the model stops at 1e150)', () => {
+    expect(firstBeyond([1e150, -1e150, 2e150], 1e150)).toBe(2);
+    expect(firstBeyond([0, Number.NaN, 1e200], 1e150)).toBe(1);
+    expect(firstBeyond([-Infinity], Number.MAX_VALUE)).toBe(0);
   });
 });
