@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     const contestants = await workload.prepare();
     try {
       const { ours, tfjs, peak } = contestants;
-      const times = timeInTurns(peak === undefined ? { ours, tfjs } : { ours, tfjs, peak });
+      const started = performance.now();
+      const times = timeInTurns(peak === undefined ? { ours, tfjs } : { ours, tfjs, peak }, workload.timing);
+      if (!json) console.error(`${workload.name}: timed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       const r = result(workload.name, workload.description, { ours: times.ours!, tfjs: times.tfjs!, peak: times.peak });
       results.push(r);
       if (json) console.log(jsonLine(r));

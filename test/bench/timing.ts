@@ -11,6 +11,9 @@ export interface TimingOptions {
 
 export const DEFAULT_TIMING: TimingOptions = { warmup: 3, rounds: 15 };
 
+/** For the larger layer, whose TensorFlow.js backward pass takes seconds: still a median of several rounds. */
+export const LONG_TIMING: TimingOptions = { warmup: 1, rounds: 7 };
+
 export function median(samples: readonly number[]): number {
   if (samples.length === 0) throw new Error('median of no samples');
   const sorted = [...samples].sort((a, b) => a - b);

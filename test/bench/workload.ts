@@ -14,11 +14,15 @@ export interface Contestants {
   dispose?: () => void;
 }
 
+import type { TimingOptions } from './timing.ts';
+
 export interface Workload {
   /** Stable name: the "workload" field of the JSON output. */
   readonly name: string;
   /** One line for the human-readable table. */
   readonly description: string;
+  /** Warm-up calls and timed rounds, when not DEFAULT_TIMING (fewer for jobs that take seconds). */
+  readonly timing?: TimingOptions;
   /** Builds the inputs once, outside the timed region. */
   prepare(): Contestants | Promise<Contestants>;
   /** Optionally, a per-op breakdown of our side, printed under the table (not in --json). */

@@ -8,11 +8,13 @@ import { KERNEL_LABEL, KERNEL_SUFFIX, onKernel } from '../kernel.ts';
 import { plainMultiplyAdd } from '../peak.ts';
 import { loadTfjs } from '../tfjs.ts';
 import type { Workload } from '../workload.ts';
-import { convLayerData, describeLayer, tfConvLayer, toTf, type ConvLayerConfig } from './conv-layer.ts';
+import { LONG_TIMING } from '../timing.ts';
+import { LARGE_3D_LAYER, convLayerData, describeLayer, tfConvLayer, toTf, type ConvLayerConfig } from './conv-layer.ts';
 
 export function convForwardBackwardWorkload(name: string, config: ConvLayerConfig, kernel: conv.FastKernel = 'typescript'): Workload {
   return {
     name: name + KERNEL_SUFFIX[kernel],
+    timing: config === LARGE_3D_LAYER ? LONG_TIMING : undefined,
     description: `conv forward + backward (dx, dW, db), ${describeLayer(config)}; ${KERNEL_LABEL[kernel]}`,
     async prepare() {
       const tf = await loadTfjs();
