@@ -92,6 +92,10 @@ describe('bench report', () => {
   it('lists workloads under distinct names', () => {
     const names = WORKLOADS.map((w) => w.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(['conv-forward', 'conv-forward-backward']));
+    expect(names).toEqual(
+      expect.arrayContaining(['conv-forward', 'conv-forward-backward', 'conv-forward-large', 'conv-forward-backward-large', 'train_step_geology']),
+    );
+    // every workload also as its own WebAssembly SIMD contestant
+    for (const name of names.filter((n) => !n.endsWith('-simd'))) expect(names).toContain(`${name}-simd`);
   });
 });
