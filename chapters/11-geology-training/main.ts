@@ -11,6 +11,7 @@
 import trainSource from '../../src/model/train.ts?raw';
 import { networkDescriptionOf, type SavedNetwork } from '../../src/model/saved-network.ts';
 import type { OptimizerKind } from '../../src/optim/index.ts';
+import type { TrainingJob } from '../../src/model/worker-protocol.ts';
 import { createStore, linkTerm, observeValue, startChapter, type Control } from '../../src/notebook/index.ts';
 import { createTrainingClient, type TrainingClient } from '../../src/notebook/training-client.ts';
 import { formatValue } from '../../src/viz/paint/format.ts';
@@ -23,7 +24,7 @@ import { dataView, describeData } from './data-view.ts';
 import { EQ10, EQ11, EQ6, EQ7, EQ8, ERRATUM_BN, ERRATUM_EQ2 } from './equations.ts';
 import { filesView } from './files-view.ts';
 import { inspectorView } from './inspector-view.ts';
-import { DEFAULT_TRAIN, trainingJob } from './training.ts';
+import { DEFAULT_TRAIN, describeTraining, trainingJob } from './training.ts';
 import { trainView } from './train-view.ts';
 import { TERMS } from './terms.ts';
 import './geology-training.css';
@@ -191,8 +192,7 @@ startChapter({ terms: TERMS }, (nb) => {
       title: 'Training, live.',
       caption: 'Blue: training (mean of the epoch\'s batches, while the weights were still moving); vermillion, dashed: validation (after the epoch, models never trained on).',
       kind: '2d',
-      describe: (_client, job: { job: { epochs: number; runs: readonly { optimizer: { kind: string }; batchSize?: number }[] } }) =>
-        `The training panel, then two line charts (cross-entropy and accuracy per epoch, training and validation) and the validation confusion matrix, for ${job.job.epochs} epochs of ${job.job.runs[0]!.optimizer.kind} on mini-batches of ${job.job.runs[0]!.batchSize}. They grow as the worker trains.`,
+      describe: (_client, job: { job: TrainingJob }) => describeTraining(job.job),
     },
   });
 

@@ -15,6 +15,7 @@ import { GEOLOGY_PRESET } from '../../src/model/presets/geology.ts';
 import { LIMITS } from '../../src/model/worker-limits.ts';
 import { paperConfig, type OptimizerConfig, type OptimizerKind } from '../../src/optim/index.ts';
 import { ParamError } from '../../src/tensor/index.ts';
+import { formatValue } from '../../src/viz/paint/format.ts';
 import type { BuiltNetwork } from './builder.ts';
 
 const PRESET_DATA = GEOLOGY_PRESET.data.options;
@@ -127,4 +128,12 @@ export function latestConfusion(run: RunView | undefined): readonly number[] | n
 /** The first epoch whose validation accuracy reaches `goal`, or null. */
 export function firstEpochReaching(run: RunView | undefined, goal = 0.9): EpochRecord | null {
   return run?.epochs.find((e) => e.validationAccuracy !== null && e.validationAccuracy >= goal) ?? null;
+}
+
+/** The text alternative of the training figure: what is trained, how, on what. */
+export function describeTraining(job: TrainingJob): string {
+  const run = job.runs[0]!;
+  const options = (job.data.kind === 'generated' ? job.data.options : null) as { dataset?: { count?: number } } | null;
+  const count = options?.dataset?.count ?? 0;
+  return `The training panel, then two line charts (cross-entropy and accuracy per epoch, training and validation) and the validation confusion matrix, for ${job.epochs} epochs of ${run.optimizer.kind} with learning rate ${formatValue(run.optimizer.lr)} on mini-batches of ${run.batchSize} from ${trainingSamples(count)} training models (${count - trainingSamples(count)} held out). They grow as the worker trains.`;
 }

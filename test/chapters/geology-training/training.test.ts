@@ -124,3 +124,10 @@ describe('browsing', () => {
     expect(browsedSample(ds, 99).index).toBe(7);
   });
 });
+
+describe('describeTraining', () => {
+  it('names the epochs, optimizer, learning rate, batch size and data set sizes', async () => {
+    const { describeTraining } = await import('../../../chapters/11-geology-training/training.ts');
+    expect(describeTraining(trainingJob(net, { ...DEFAULT_TRAIN, lr: 0.002, count: 400 }))).toContain('12 epochs of adam with learning rate 0.002 on mini-batches of 16 from 320 training models (80 held out)');
+  });
+});
