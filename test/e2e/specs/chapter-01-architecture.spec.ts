@@ -6,9 +6,9 @@
  * layer explains it; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { findChapter } from '../../../src/notebook/chapters.ts';
+import { assertRealSource, assertTermLit, equationTerm } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { waitForIdle } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -20,7 +20,7 @@ describe('chapter 1, architecture', () => {
   test('an equation term, its code line, its diagram part and its table rows highlight one another', async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      const term = page.locator('.equation[data-equation="1"] .tex-term[data-term="W"]');
+      const term = equationTerm(page, '1', 'W');
       await term.hover();
       assert.ok(await page.locator('.code-line.is-term-active').filter({ hasText: "type: 'conv'" }).count(), 'the conv line lights up');
       assert.ok(await page.locator('.arch-chip.is-term-active').count(), 'the conv parts of the diagram light up');
@@ -29,7 +29,7 @@ describe('chapter 1, architecture', () => {
       await page.mouse.move(0, 0);
       const line = page.locator('.code-line[data-term="pool"]');
       await line.hover();
-      assert.ok(await page.locator('.equation[data-equation="6"] .tex-term[data-term="pool"].is-term-active').count(), 'pointing at the pool line marks pool in eq. 6');
+      await assertTermLit(page, '6', 'pool', 'pointing at the pool line marks pool in eq. 6');
 
       // From the keyboard: focus shows the term, Enter keeps it.
       await page.mouse.move(0, 0);
@@ -104,15 +104,7 @@ describe('chapter 1, architecture', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, close } = await browser.open(site);
     try {
-      const source = await readFile(new URL('../../../chapters/01-architecture/architecture.ts', import.meta.url), 'utf8');
-      const lines = source.split('\n');
-      const shown = await page.locator('[data-slot="code-layers"] .code-line').evaluateAll((elements) =>
-        elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-      );
-      assert.ok(shown.length > 10);
-      for (const { n, text } of shown) {
-        assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `line ${n} is the file's line ${n}`);
-      }
+      await assertRealSource(page, [['code-layers', 'chapters/01-architecture/architecture.ts']], { minLines: 11 });
     } finally {
       await close();
     }

@@ -11,7 +11,6 @@
  * conformance case; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { explain } from '../../../chapters/02-convolution/breakdown.ts';
@@ -21,6 +20,7 @@ import { inputTensor, type Dims, type PatternName } from '../../../chapters/02-c
 import { convLayer, placement } from '../../../chapters/02-convolution/layer.ts';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertViewsDraw } from '../support/checks.ts';
+import { assertOutlined, assertRealSource, assertTermLit, equationTerm } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -214,16 +214,16 @@ describe('chapter 2, convolution', () => {
   test('equation terms, kernel lines, views and the breakdown highlight one another', async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      const w = page.locator('.equation[data-equation="1"] .tex-term[data-term="W"]');
+      const w = equationTerm(page, '1', 'W');
       await w.hover();
       assert.ok(await page.locator('.code-line.is-term-active').filter({ hasText: 'const weight = w[wAt(i, j, k, d, c)]!;' }).count(), 'the weight line lights up');
-      assert.ok(await page.locator('[data-slot="bank-view"] .figure.is-term-active').count(), 'the filter bank view lights up');
+      await assertOutlined(page, 'bank-view', 'the filter bank view lights up');
       assert.ok(await page.locator('[data-slot="breakdown"] .bd-grid.is-term-active').count(), 'the filter grids of the sum light up');
 
       await page.mouse.move(0, 0);
       await page.locator('.code-line[data-term="Hm"]').hover();
-      assert.ok(await page.locator('.equation[data-equation="3"] .tex-term[data-term="Hm"].is-term-active').count(), 'the output line marks H^m in eq. 3');
-      assert.ok(await page.locator('[data-slot="output-view"] .figure.is-term-active').count(), 'and the output view');
+      await assertTermLit(page, '3', 'Hm', 'the output line marks H^m in eq. 3');
+      await assertOutlined(page, 'output-view', 'and the output view');
 
       await page.mouse.move(0, 0);
       await page.locator('[data-slot="input-view"] .figure__caption').hover();
@@ -267,15 +267,7 @@ describe('chapter 2, convolution', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, close } = await browser.open(site);
     try {
-      const source = await readFile(new URL('../../../src/nn/kernels/conv-reference.ts', import.meta.url), 'utf8');
-      const lines = source.split('\n');
-      const shown = await page.locator('[data-slot="code-kernel"] .code-line').evaluateAll((elements) =>
-        elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-      );
-      assert.ok(shown.length > 25);
-      for (const { n, text } of shown) {
-        assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `line ${n} is the file's line ${n}`);
-      }
+      await assertRealSource(page, [['code-kernel', 'src/nn/kernels/conv-reference.ts']], { minLines: 26 });
     } finally {
       await close();
     }

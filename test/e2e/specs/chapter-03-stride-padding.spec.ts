@@ -13,6 +13,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertViewsDraw } from '../support/checks.ts';
+import { assertTermLit, equationTerm } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -181,12 +182,12 @@ describe('chapter 3, stride and padding', () => {
   test('terms link the equation, the code and the axis diagram', async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      await page.locator('.equation[data-equation="2"] .tex-term[data-term="p"]').first().hover();
+      await equationTerm(page, '2', 'p').first().hover();
       assert.ok(await page.locator('.code-line.is-term-active[data-term="p"]').count(), 'the padding line of the code lights up');
       assert.equal(await page.locator('.sp-axis[data-axis="y"] .sp-pad.is-term-active').count(), 1, 'the padding cells light up');
       await page.mouse.move(0, 0);
       await page.locator('.sp-axis[data-axis="x"] .sp-stride text').hover();
-      assert.ok(await page.locator('.equation[data-equation="2"] .tex-term[data-term="st"].is-term-active').count(), 'the stride arrow marks st in eq. 2');
+      await assertTermLit(page, '2', 'st', 'the stride arrow marks st in eq. 2');
       await problems.assertNone('terms');
     } finally {
       await close();

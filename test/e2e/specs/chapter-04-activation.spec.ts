@@ -10,11 +10,11 @@
  * falls back with a notice; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
+import { assertLineLit, assertOutlined, assertRealSource, assertTermLit, equationTerm, figureDescription, press, stagePixels } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -33,24 +33,6 @@ async function tableShare(page: Page, kind: string, column: number): Promise<num
   return share((await page.locator(`.act-census__table tr[data-kind="${kind}"] td.number`).nth(column).textContent()) ?? '');
 }
 
-async function description(page: Page, slot: string): Promise<string> {
-  return (await page.locator(`[data-slot="${slot}"] .figure__description`).textContent()) ?? '';
-}
-
-async function stagePixels(page: Page, slot: string): Promise<string> {
-  const stage = page.locator(`[data-slot="${slot}"] .viz3d__stage`);
-  await stage.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(300);
-  return (await stage.screenshot()).toString('base64');
-}
-
-async function press(page: Page, key: string, keyName: string, times = 1): Promise<void> {
-  const input = controlField(page, key).locator('input');
-  await input.focus();
-  for (let i = 0; i < times; i++) await page.keyboard.press(keyName);
-  await waitForIdle(page);
-}
-
 async function choose(page: Page, key: string, value: string): Promise<void> {
   const field = controlField(page, key);
   const id = await field.locator(`input[value="${value}"]`).getAttribute('id');
@@ -67,12 +49,12 @@ describe('chapter 4, activation functions', () => {
       assert.equal(await page.locator('.cell-error').count(), 0);
       assert.equal(await page.locator('.act-functions__panel').count(), 3, 'all three functions are drawn');
       assert.equal(await page.locator('.act-functions__panel.is-chosen').getAttribute('data-kind'), 'relu');
-      for (const slot of ['view-before', 'view-after']) assert.match(await description(page, slot), /12 × 12 × 12 × 2, values from/);
-      assert.match(await description(page, 'view-input'), /a block of folded layers, 12 × 12 × 12 × 1/);
+      for (const slot of ['view-before', 'view-after']) assert.match(await figureDescription(page, slot), /12 × 12 × 12 × 2, values from/);
+      assert.match(await figureDescription(page, 'view-input'), /a block of folded layers, 12 × 12 × 12 × 1/);
       const dead = await headline(page);
       assert.ok(dead > 5 && dead < 95, `some units are dead and some alive at the start (${dead}%)`);
       assert.equal(await tableShare(page, 'relu', 1), dead, 'the headline and the table agree');
-      assert.match(await description(page, 'histogram'), new RegExp(`\\(${dead}%\\) dead`), 'the histogram counts the same units');
+      assert.match(await figureDescription(page, 'histogram'), new RegExp(`\\(${dead}%\\) dead`), 'the histogram counts the same units');
       assert.equal(await page.locator('[data-slot="link-bn"] a').count(), findChapter('batch-normalization') ? 1 : 0, 'batch normalization is linked when its chapter exists');
       await problems.assertNone('activation opens');
     } finally {
@@ -165,8 +147,8 @@ describe('chapter 4, activation functions', () => {
       const { page, problems, close } = await browser.open(site, { query: `?dims=${dims}&geology=channels` });
       try {
         assert.equal(await assertViewsDraw(page), 5);
-        for (const slot of ['view-before', 'view-after']) assert.match(await description(page, slot), new RegExp(`${shape}, values from`));
-        assert.match(await description(page, 'view-input'), new RegExp(`${input} of channel bodies`));
+        for (const slot of ['view-before', 'view-after']) assert.match(await figureDescription(page, slot), new RegExp(`${shape}, values from`));
+        assert.match(await figureDescription(page, 'view-input'), new RegExp(`${input} of channel bodies`));
         assert.equal(await page.locator('.cell-error').count(), 0);
         const units = dims === '1' ? '96' : '1\u202f152';
         assert.match((await page.locator('.act-census__rest').textContent()) ?? '', new RegExp(`of the ${units} units`));
@@ -180,21 +162,21 @@ describe('chapter 4, activation functions', () => {
   test('equation terms, views, sliders, table rows and code lines light one another', async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      await page.locator('.equation[data-equation="3"] .tex-term[data-term="W"]').focus();
-      assert.ok(await page.locator('[data-slot="code-block"] .code-line.is-term-active').filter({ hasText: 'scale * v' }).count(), 'the line scaling W lights up');
-      assert.ok(await page.locator('[data-slot="view-before"] .figure.is-term-active').count(), 'the z view is outlined');
+      await equationTerm(page, '3', 'W').focus();
+      await assertLineLit(page, 'code-block', 'scale * v', 'the line scaling W lights up');
+      await assertOutlined(page, 'view-before', 'the z view is outlined');
       assert.ok(await page.locator('.control[data-control="scale"].is-term-active').count(), 'the scale slider is outlined');
 
-      await page.locator('.equation[data-equation="3"] .tex-term[data-term="Hprev"]').focus();
-      assert.ok(await page.locator('[data-slot="view-input"] .figure.is-term-active').count(), 'the input view is outlined');
-      assert.ok(await page.locator('[data-slot="code-block"] .code-line.is-term-active').filter({ hasText: 'x: hPrev' }).count());
+      await equationTerm(page, '3', 'Hprev').focus();
+      await assertOutlined(page, 'view-input', 'the input view is outlined');
+      await assertLineLit(page, 'code-block', 'x: hPrev');
 
-      await page.locator('.equation[data-equation="3"] .tex-term[data-term="g"]').focus();
+      await equationTerm(page, '3', 'g').focus();
       assert.ok(await page.locator('.act-functions__panel[data-kind="relu"].is-term-active').count(), 'g lights the chosen function');
-      assert.ok(await page.locator('[data-slot="code-forward"] .code-line.is-term-active').count(), 'and the line of forward that applies it');
-      assert.ok(await page.locator('[data-slot="view-after"] .figure.is-term-active').count());
+      await assertLineLit(page, 'code-forward', undefined, 'and the line of forward that applies it');
+      await assertOutlined(page, 'view-after');
 
-      await page.locator('.equation[data-equation="4"] .tex-term[data-term="sigmoid"]').focus();
+      await equationTerm(page, '4', 'sigmoid').focus();
       assert.ok(await page.locator('.act-functions__panel[data-kind="sigmoid"].is-term-active').count(), 'Sigmoid in eq. 4 lights its panel');
       assert.ok(await page.locator('.act-census__table tr[data-kind="sigmoid"].is-term-active').count(), 'and its table row');
 
@@ -202,7 +184,7 @@ describe('chapter 4, activation functions', () => {
       await page.locator('[data-slot="code-backward"] .code-line[data-term="slope"]').hover();
       assert.ok(await page.locator('[data-slot="eq-chain"] .tex-term[data-term="slope"].is-term-active').count(), "the backward line lights g'(z) in the chain rule");
       await page.locator('.control[data-control="shift"]').hover();
-      assert.ok(await page.locator('.equation[data-equation="3"] .tex-term[data-term="b"].is-term-active').count(), 'the shift slider lights b^m');
+      await assertTermLit(page, '3', 'b', 'the shift slider lights b^m');
       await problems.assertNone('term linking');
     } finally {
       await close();
@@ -253,19 +235,16 @@ describe('chapter 4, activation functions', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, close } = await browser.open(site);
     try {
-      for (const [slot, file] of [
-        ['code-block', 'chapters/04-activation/layer.ts'],
-        ['code-forward', 'src/nn/activation.ts'],
-        ['code-backward', 'src/nn/activation.ts'],
-        ['code-census', 'chapters/04-activation/census.ts'],
-      ] as const) {
-        const lines = (await readFile(new URL(`../../../${file}`, import.meta.url), 'utf8')).split('\n');
-        const shown = await page.locator(`[data-slot="${slot}"] .code-line`).evaluateAll((elements) =>
-          elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-        );
-        assert.ok(shown.length > 5, `${slot} shows code`);
-        for (const { n, text } of shown) assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `${file}: line ${n}`);
-      }
+      await assertRealSource(
+        page,
+        [
+          ['code-block', 'chapters/04-activation/layer.ts'],
+          ['code-forward', 'src/nn/activation.ts'],
+          ['code-backward', 'src/nn/activation.ts'],
+          ['code-census', 'chapters/04-activation/census.ts'],
+        ],
+        { minLines: 6 },
+      );
     } finally {
       await close();
     }

@@ -9,35 +9,17 @@
  * highlight one another; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
+import { assertLineLit, assertOutlined, assertRealSource, figureDescription, press, stagePixels } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
-import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
+import { waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
 
 const browser = useBrowser();
 const site = CHAPTER_PAGES.find((p) => p.chapter === findChapter('batch-normalization'))!;
-
-async function description(page: Page, slot: string): Promise<string> {
-  return (await page.locator(`[data-slot="${slot}"] .figure__description`).textContent()) ?? '';
-}
-
-async function stagePixels(page: Page, slot: string): Promise<string> {
-  const stage = page.locator(`[data-slot="${slot}"] .viz3d__stage`);
-  await stage.scrollIntoViewIfNeeded();
-  await page.waitForTimeout(250);
-  return (await stage.screenshot()).toString('base64');
-}
-
-async function press(page: Page, key: string, keyName: string, times = 1): Promise<void> {
-  const input = controlField(page, key).locator('input');
-  await input.focus();
-  for (let i = 0; i < times; i++) await page.keyboard.press(keyName);
-  await waitForIdle(page);
-}
 
 /** The cells of a table column, by header label, as numbers ("−0.385" -> -0.385). */
 async function column(page: Page, slot: string, index: number): Promise<number[]> {
@@ -88,7 +70,7 @@ describe('chapter 5, batch normalization', () => {
       assert.equal(url.get('gamma'), '-1');
       assert.deepEqual(await column(page, 'table-maps', 3), [0.5, 0.5, 0.5, 0.5]);
       assert.notEqual(await stagePixels(page, 'view-train'), pixels, 'the train-mode view is redrawn');
-      assert.match(await description(page, 'view-train'), /BN in train mode, map 0/);
+      assert.match(await figureDescription(page, 'view-train'), /BN in train mode, map 0/);
       await problems.assertNone('gamma and beta');
     } finally {
       await close();
@@ -108,7 +90,7 @@ describe('chapter 5, batch normalization', () => {
       await waitForIdle(page);
       await waitForUrlWrite(page);
       assert.equal(new URL(page.url()).searchParams.get('steps'), '3', 'each press feeds one batch');
-      assert.match(await description(page, 'running-charts'), /after 3 training batches with momentum 0\.1/);
+      assert.match(await figureDescription(page, 'running-charts'), /after 3 training batches with momentum 0\.1/);
       const runMean = (await column(page, 'table-modes', 2))[0]!;
       const batchMean = (await column(page, 'table-modes', 1))[0]!;
       assert.ok(runMean > 0 && runMean < batchMean, `the running mean ${runMean} moves from 0 towards ${batchMean}`);
@@ -131,10 +113,10 @@ describe('chapter 5, batch normalization', () => {
       const note = page.locator('[data-slot="note"] .bn-note');
       assert.ok(await note.evaluate((e) => e.classList.contains('bn-note--broken')));
       assert.match((await note.textContent()) ?? '', /variance is 0/);
-      assert.match(await description(page, 'view-train'), /1 × 1 × 1 cells, every value 0\.3/);
+      assert.match(await figureDescription(page, 'view-train'), /1 × 1 × 1 cells, every value 0\.3/);
       assert.deepEqual(await column(page, 'table-maps', 3), [0.3, 0.3, 0.3, 0.3]);
       // Inference mode still normalizes the sample with the running averages.
-      assert.doesNotMatch(await description(page, 'view-inference'), /every value 0\.3/);
+      assert.doesNotMatch(await figureDescription(page, 'view-inference'), /every value 0\.3/);
       assert.equal(await page.locator('.cell-error').count(), 0);
 
       // A batch of one with larger maps: a warning, not a breakdown.
@@ -154,7 +136,7 @@ describe('chapter 5, batch normalization', () => {
       for (const [dims, cells] of [['1', /\): 8 cells × 4 facies/], ['2', /\): 8 × 8 cells × 4 facies/], ['3', /\): 8 × 8 × 8 cells × 4 facies/]] as const) {
         await page.locator('.control[data-control="dims"] label', { hasText: `${dims}D` }).click();
         await waitForIdle(page);
-        assert.match(await description(page, 'view-input'), cells, `${dims}D input`);
+        assert.match(await figureDescription(page, 'view-input'), cells, `${dims}D input`);
         assert.equal(await page.locator('.cell-error').count(), 0, `${dims}D: no errors`);
         assert.match((await page.locator('[data-slot="note"]').textContent()) ?? '', /each feature map's mean and variance/);
       }
@@ -204,9 +186,9 @@ describe('chapter 5, batch normalization', () => {
     const { page, problems, close } = await browser.open(site);
     try {
       await page.locator('[data-slot="eq-bn"] .tex-term[data-term="mu"]').first().hover();
-      assert.ok(await page.locator('[data-slot="code-bn"] .code-line.is-term-active').count(), 'the μ lines of batchnorm.ts light up');
+      await assertLineLit(page, 'code-bn', undefined, 'the μ lines of batchnorm.ts light up');
       assert.ok(await page.locator('[data-slot="table-maps"] td.is-term-active').count(), 'the μ column lights up');
-      assert.ok(await page.locator('[data-slot="hist-before"] .figure.is-term-active').count(), 'the histograms before BN are outlined');
+      await assertOutlined(page, 'hist-before', 'the histograms before BN are outlined');
 
       await page.mouse.move(0, 0);
       await page.locator('[data-slot="code-bn"] .code-line[data-term="gamma"]').hover();
@@ -222,8 +204,8 @@ describe('chapter 5, batch normalization', () => {
 
       await page.mouse.move(0, 0);
       await page.locator('[data-slot="eq-running"] .tex-term[data-term="runMean"]').first().hover();
-      assert.ok(await page.locator('[data-slot="view-inference"] .figure.is-term-active').count(), 'μ̂ outlines the inference view');
-      assert.ok(await page.locator('[data-slot="code-running"] .code-line.is-term-active').count(), 'and marks updateRunningStats');
+      await assertOutlined(page, 'view-inference', 'μ̂ outlines the inference view');
+      await assertLineLit(page, 'code-running', undefined, 'and marks updateRunningStats');
       await problems.assertNone('terms');
     } finally {
       await close();
@@ -233,14 +215,7 @@ describe('chapter 5, batch normalization', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, close } = await browser.open(site);
     try {
-      for (const [slot, file] of [['code-bn', 'src/nn/batchnorm.ts'], ['code-pre', 'chapters/05-batch-normalization/block.ts']] as const) {
-        const lines = (await readFile(new URL(`../../../${file}`, import.meta.url), 'utf8')).split('\n');
-        const shown = await page.locator(`[data-slot="${slot}"] .code-line`).evaluateAll((elements) =>
-          elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-        );
-        assert.ok(shown.length > 10);
-        for (const { n, text } of shown) assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `${file} line ${n}`);
-      }
+      await assertRealSource(page, [['code-bn', 'src/nn/batchnorm.ts'], ['code-pre', 'chapters/05-batch-normalization/block.ts']], { minLines: 11 });
     } finally {
       await close();
     }

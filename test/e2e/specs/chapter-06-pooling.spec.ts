@@ -9,12 +9,12 @@
  * notice; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
 import { decodePng } from '../support/png.ts';
+import { assertLineLit, assertOutlined, assertRealSource, assertTermLit, equationTerm, figureDescription, press, stagePixels } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -38,22 +38,6 @@ async function headingChange(page: Page, previous: string, timeout = 10_000): Pr
 /** "−0.31 ▲ (kept by max)" -> -0.31 */
 const number = (text: string): number => Number(/[−-]?\d+(?:\.\d+)?(?:e[−-]?\d+)?/.exec(text)![0].replace(/−/g, '-'));
 
-async function description(page: Page, slot: string): Promise<string> {
-  return (await page.locator(`[data-slot="${slot}"] .figure__description`).textContent()) ?? '';
-}
-
-async function stagePixels(page: Page, slot: string): Promise<string> {
-  await page.waitForTimeout(250);
-  return (await page.locator(`[data-slot="${slot}"] .viz3d__stage`).screenshot()).toString('base64');
-}
-
-async function press(page: Page, key: string, keyName: string): Promise<void> {
-  const input = controlField(page, key).locator('input');
-  await input.focus();
-  await page.keyboard.press(keyName);
-  await waitForIdle(page);
-}
-
 describe('chapter 6, pooling', () => {
   test('opens with equations, six drawn 3D views and the window of the most varied output cell', async () => {
     const { page, problems, close } = await browser.open(site);
@@ -63,9 +47,9 @@ describe('chapter 6, pooling', () => {
       assert.equal(await page.locator('.cell-error').count(), 0);
       assert.match(await windowHeading(page), /^Output cell x \d, y \d, z \d of feature map d = [01]/);
       for (const kind of KINDS) {
-        assert.match(await description(page, `output-${kind}`), /Hᵐ: 4 × 4 × 4 cells, 2 feature maps/, `${kind}: the paper's (2, 2, 2, 1) window halves every axis`);
+        assert.match(await figureDescription(page, `output-${kind}`), /Hᵐ: 4 × 4 × 4 cells, 2 feature maps/, `${kind}: the paper's (2, 2, 2, 1) window halves every axis`);
       }
-      assert.match(await description(page, 'input-view'), /8 × 8 × 8 cells, 2 feature maps/);
+      assert.match(await figureDescription(page, 'input-view'), /8 × 8 × 8 cells, 2 feature maps/);
       // The window is outlined in the views' box colour (#c2185b in the light theme), also under reduced motion (this context).
       const image = decodePng(Buffer.from(await stagePixels(page, 'input-view'), 'base64'));
       let outline = 0;
@@ -114,8 +98,8 @@ describe('chapter 6, pooling', () => {
       const nx = x + step;
       const where = `x ${2 * nx}–${2 * nx + 1}, y ${2 * y}–${2 * y + 1}, z ${2 * z}–${2 * z + 1}`;
       assert.match(await windowHeading(page), new RegExp(`^Output cell x ${nx}, y ${y}, z ${z} of feature map d = ${d} .* window ${where} `), 'Shift + arrow moves the selection along x');
-      assert.match(await description(page, 'input-view'), new RegExp(`covers ${where} of feature map d = ${d}`));
-      for (const kind of KINDS) assert.match(await description(page, `output-${kind}`), new RegExp(`Selected cell x ${nx}, y ${y}, z ${z} of feature map d = ${d}`), `${kind} shows the same cell`);
+      assert.match(await figureDescription(page, 'input-view'), new RegExp(`covers ${where} of feature map d = ${d}`));
+      for (const kind of KINDS) assert.match(await figureDescription(page, `output-${kind}`), new RegExp(`Selected cell x ${nx}, y ${y}, z ${z} of feature map d = ${d}`), `${kind} shows the same cell`);
       assert.notEqual(await stagePixels(page, 'input-view'), inputBefore, 'the input view marks another window');
 
       // Pointing: some point of the max view's stage lies on a cell, and selects it.
@@ -152,7 +136,7 @@ describe('chapter 6, pooling', () => {
       const sizes = (await page.locator('[data-slot="sizes"]').textContent()) ?? '';
       assert.match(sizes, /neighbouring windows share 1 cell \(stride 2 < window 3\)/);
       assert.match(sizes, /8 × 8 × 8 × 2 → 3 × 4 × 4 × 2/);
-      assert.match(await description(page, 'output-avg'), /3 × 4 × 4 cells/);
+      assert.match(await figureDescription(page, 'output-avg'), /3 × 4 × 4 cells/);
       assert.notEqual(await stagePixels(page, 'output-max'), before, 'the pooled layer is redrawn');
       assert.equal(await page.locator('.window-grid td:not(.window-grid__corner)').count(), 12, 'a 3 × 2 × 2 window lists 12 values');
       assert.match((await page.locator('.window-panel').textContent()) ?? '', /Windows overlap: this one shares 1 cell along x with the next window/);
@@ -178,7 +162,7 @@ describe('chapter 6, pooling', () => {
       assert.equal(await page.locator('[data-slot="geology"] .cell-error').count(), 0, 'the grid itself is fine');
       await press(page, 'wx', 'Home');
       assert.equal(await page.locator('.cell-error').count(), 0, 'a 1-cell window fits again');
-      assert.match(await description(page, 'output-max'), /3 × 3 × 3 cells/, 'a 1-cell window with stride 2 over 6 cells');
+      assert.match(await figureDescription(page, 'output-max'), /3 × 3 × 3 cells/, 'a 1-cell window with stride 2 over 6 cells');
       await problems.assertNone('impossible window');
     } finally {
       await close();
@@ -190,7 +174,7 @@ describe('chapter 6, pooling', () => {
       const { page, problems, close } = await browser.open(site, { query: `?dims=${dims}` });
       try {
         assert.equal(await assertViewsDraw(page), 6);
-        for (const kind of KINDS) assert.match(await description(page, `output-${kind}`), new RegExp(`Hᵐ: ${shape}, 2 feature maps`));
+        for (const kind of KINDS) assert.match(await figureDescription(page, `output-${kind}`), new RegExp(`Hᵐ: ${shape}, 2 feature maps`));
         for (const key of ['wx', 'wy', 'wz', 'sx', 'sy', 'sz']) {
           assert.equal(await controlField(page, key).locator('input').isDisabled(), (off as readonly string[]).includes(key), `${key} is ${(off as readonly string[]).includes(key) ? 'off' : 'on'}`);
         }
@@ -206,22 +190,22 @@ describe('chapter 6, pooling', () => {
   test("eq. 6's terms outline the views that show them and mark their code lines, and the other way round", async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      await page.locator('.equation[data-equation="6"] .tex-term[data-term="pool"]').focus();
+      await equationTerm(page, '6', 'pool').focus();
       for (const kind of KINDS) assert.ok(await page.locator(`[data-slot="output-${kind}"] .figure.is-term-active`).count(), `${kind} view outlined`);
       assert.equal(await page.locator('[data-slot="input-view"] .figure.is-term-active').count(), 0);
-      assert.ok(await page.locator('[data-slot="code-pool"] .code-line.is-term-active').filter({ hasText: 'extremum(' }).count(), 'pool.ts forward marks extremum');
-      assert.ok(await page.locator('[data-slot="code-pool-every"] .code-line.is-term-active').count());
+      await assertLineLit(page, 'code-pool', 'extremum(', 'pool.ts forward marks extremum');
+      await assertLineLit(page, 'code-pool-every');
 
-      await page.locator('.equation[data-equation="6"] .tex-term[data-term="BN"]').focus();
-      assert.ok(await page.locator('[data-slot="input-view"] .figure.is-term-active').count(), 'BN outlines the feature maps');
-      assert.ok(await page.locator('[data-slot="code-block"] .code-line.is-term-active').filter({ hasText: 'batchNormalize' }).count());
+      await equationTerm(page, '6', 'BN').focus();
+      await assertOutlined(page, 'input-view', 'BN outlines the feature maps');
+      await assertLineLit(page, 'code-block', 'batchNormalize');
 
-      await page.locator('.equation[data-equation="6"] .tex-term[data-term="Hprev"]').focus();
-      assert.ok(await page.locator('[data-slot="geology"] .figure.is-term-active').count(), 'H^(m-1) outlines the grid');
+      await equationTerm(page, '6', 'Hprev').focus();
+      await assertOutlined(page, 'geology', 'H^(m-1) outlines the grid');
 
       await page.locator('h1').click();
       await page.locator('[data-slot="input-view"] .viz3d__stage').hover();
-      assert.ok(await page.locator('.equation[data-equation="6"] .tex-term[data-term="g"].is-term-active').count(), 'pointing at the feature maps marks g');
+      await assertTermLit(page, '6', 'g', 'pointing at the feature maps marks g');
       await problems.assertNone('term linking');
     } finally {
       await close();
@@ -235,7 +219,7 @@ describe('chapter 6, pooling', () => {
       assert.equal(items.length, 3);
       assert.ok(items.some((i) => i.includes('"Window w_x"')));
       assert.equal(await page.locator('.cell-error').count(), 0);
-      assert.match(await description(page, 'output-max'), /4 × 4 × 4 cells/);
+      assert.match(await figureDescription(page, 'output-max'), /4 × 4 × 4 cells/);
       await problems.assertNone('malformed URL');
     } finally {
       await close();
@@ -245,18 +229,15 @@ describe('chapter 6, pooling', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, close } = await browser.open(site);
     try {
-      for (const [slot, file] of [
-        ['code-block', '../../../chapters/06-pooling/feature-maps.ts'],
-        ['code-pool-every', '../../../chapters/06-pooling/pooling.ts'],
-        ['code-pool', '../../../src/nn/pool.ts'],
-      ] as const) {
-        const lines = (await readFile(new URL(file, import.meta.url), 'utf8')).split('\n');
-        const shown = await page.locator(`[data-slot="${slot}"] .code-line`).evaluateAll((elements) =>
-          elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-        );
-        assert.ok(shown.length > 5, slot);
-        for (const { n, text } of shown) assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `${slot}: line ${n} is the file's line ${n}`);
-      }
+      await assertRealSource(
+        page,
+        [
+          ['code-block', 'chapters/06-pooling/feature-maps.ts'],
+          ['code-pool-every', 'chapters/06-pooling/pooling.ts'],
+          ['code-pool', 'src/nn/pool.ts'],
+        ],
+        { minLines: 6 },
+      );
     } finally {
       await close();
     }

@@ -12,11 +12,11 @@
  * views and mark the code; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
+import { assertLineLit, assertOutlined, assertRealSource, assertTermLit, equationTerm, figureDescription, press } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -24,18 +24,8 @@ import { CHAPTER_PAGES } from '../support/site.ts';
 const browser = useBrowser();
 const site = CHAPTER_PAGES.find((p) => p.chapter === findChapter('inference-zone'))!;
 
-async function description(page: Page, slot: string): Promise<string> {
-  return (await page.locator(`[data-slot="${slot}"] .figure__description`).textContent()) ?? '';
-}
-
 async function text(page: Page, selector: string): Promise<string> {
   return (await page.locator(selector).first().textContent()) ?? '';
-}
-
-async function press(page: Page, key: string, keyName: string): Promise<void> {
-  await controlField(page, key).locator('input').focus();
-  await page.keyboard.press(keyName);
-  await waitForIdle(page);
 }
 
 async function sliderValue(page: Page, key: string): Promise<string> {
@@ -65,7 +55,7 @@ describe('chapter 7, the inference zone', () => {
       await assertEquationsRendered(page);
       assert.equal(await assertViewsDraw(page), 8, 'X, Hᴹ and a row of W_FC₁ in 3D; the strip, two layers, the scores and the targets in 2D');
       assert.equal(await page.locator('.cell-error').count(), 0);
-      assert.match(await description(page, 'hm-view'), /H\^M: 3 × 3 × 3 cells, 4 feature maps \(3 × 3 × 3 × 4\)/);
+      assert.match(await figureDescription(page, 'hm-view'), /H\^M: 3 × 3 × 3 cells, 4 feature maps \(3 × 3 × 3 × 4\)/);
       assert.match(await text(page, '[data-slot="accuracy"]'), /right structure 8\d % of the time/);
       const pct = await page.locator('[data-slot="flow"] .flow__pct').allTextContents();
       assert.equal(pct.length, 4);
@@ -84,10 +74,10 @@ describe('chapter 7, the inference zone', () => {
       assert.match(await text(page, '[data-slot="walker"] .walker__note'), /108 values: p runs from 0 to 107/);
       await press(page, 'position', 'ArrowRight');
       await urlHas(page, 'position', '18');
-      assert.match(await description(page, 'hm-view'), /up to position 18: 19 of 108/);
+      assert.match(await figureDescription(page, 'hm-view'), /up to position 18: 19 of 108/);
       // 18 = ((0·3 + 1)·3 + 1)·4 + 2: x 0, y 1, z 1, d 2.
       assert.match(await text(page, '[data-slot="position"]'), /18/);
-      assert.match(await description(page, 'hm-view'), /outlined cell, x 0, y 1, z 1, d 2/);
+      assert.match(await figureDescription(page, 'hm-view'), /outlined cell, x 0, y 1, z 1, d 2/);
       await page.getByRole('button', { name: 'Next position' }).click();
       await waitForIdle(page);
       assert.equal(await sliderValue(page, 'position'), '19');
@@ -155,7 +145,7 @@ describe('chapter 7, the inference zone', () => {
       for (const key of ['ArrowRight', 'ArrowRight', 'ArrowLeft', 'End', 'Home']) {
         await press(page, 'unit', key);
         const unit = await sliderValue(page, 'unit');
-        const said = await description(page, 'fc1');
+        const said = await figureDescription(page, 'fc1');
         const m = new RegExp(`Row ${unit} times FC0, plus b1\\[${unit}\\] = (\\S+), gives (\\S+), and g gives FC1\\[${unit}\\] = (\\S+)\\.`).exec(said);
         assert.ok(m, `fc1 says what unit ${unit} is: ${said}`);
         const [affine, out] = [num(m[2]!), num(m[3]!)];
@@ -169,7 +159,7 @@ describe('chapter 7, the inference zone', () => {
       await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await waitForIdle(page);
       assert.equal(await sliderValue(page, 'score'), '4', 'clicking row 3 of W_FC2 selects s_4');
-      assert.match(await description(page, 'fc2'), /Row 3 times FC1, plus b2\[3\] = \S+, gives \S+\.$/);
+      assert.match(await figureDescription(page, 'fc2'), /Row 3 times FC1, plus b2\[3\] = \S+, gives \S+\.$/);
       await problems.assertNone('dense layers');
     } finally {
       await close();
@@ -202,7 +192,7 @@ describe('chapter 7, the inference zone', () => {
   test("the network's scores and a dragged bar reach the sliders and the URL", async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      const flow = await description(page, 'flow');
+      const flow = await figureDescription(page, 'flow');
       const scores = /the 4 scores s_k are ([^;]+);/.exec(flow)![1]!.split(', ').map(num);
       await page.getByRole('button', { name: 'Use this model’s scores' }).click();
       await waitForIdle(page);
@@ -246,7 +236,7 @@ describe('chapter 7, the inference zone', () => {
       assert.equal(await page.locator('[data-slot="reach-table"] tr.is-current').getAttribute('data-kind'), 'sigmoid');
       assert.ok((await share('sigmoid')) < 20, 'dips in degrees are mostly above 1, out of reach of Sigmoid');
       assert.equal(await share('relu'), 100, 'ReLU reaches every dip, which is never negative');
-      assert.match(await description(page, 'reach-histogram'), /dip \(degrees\).*Sigmoid can produce values in \(0, 1\)/);
+      assert.match(await figureDescription(page, 'reach-histogram'), /dip \(degrees\).*Sigmoid can produce values in \(0, 1\)/);
       await problems.assertNone('regression');
     } finally {
       await close();
@@ -258,9 +248,9 @@ describe('chapter 7, the inference zone', () => {
       const { page, problems, close } = await browser.open(site, { query: `?dims=${dims}` });
       try {
         assert.equal(await assertViewsDraw(page), 8);
-        assert.match(await description(page, 'hm-view'), new RegExp(`H\\^M: ${hm}`));
+        assert.match(await figureDescription(page, 'hm-view'), new RegExp(`H\\^M: ${hm}`));
         assert.match(await text(page, '[data-slot="walker"] .walker__note'), new RegExp(`${length} values: p runs from 0 to ${length - 1}`));
-        assert.match(await description(page, 'fc1'), new RegExp(`W_FC1: 8 × ${length} weights`));
+        assert.match(await figureDescription(page, 'fc1'), new RegExp(`W_FC1: 8 × ${length} weights`));
         assert.equal(await page.locator('.cell-error').count(), 0);
         await problems.assertNone(`${dims}D`);
       } finally {
@@ -275,7 +265,7 @@ describe('chapter 7, the inference zone', () => {
       assert.match(await text(page, '[data-slot="walker"] .walker__note'), /Position 100 is past the end of this vector, which has 64 values: showing the last, 63/);
       assert.equal(await sliderValue(page, 'position'), '63');
       await urlHas(page, 'position', '63');
-      assert.match(await description(page, 'hm-view'), /up to position 63: 64 of 64/);
+      assert.match(await figureDescription(page, 'hm-view'), /up to position 63: 64 of 64/);
       assert.equal(await page.locator('.cell-error').count(), 0);
       await problems.assertNone('position past the end');
     } finally {
@@ -290,7 +280,7 @@ describe('chapter 7, the inference zone', () => {
       assert.equal(items.length, 4);
       assert.ok(items.some((i) => i.includes('"Output activation g"')));
       assert.equal(await page.locator('.cell-error').count(), 0);
-      assert.match(await description(page, 'hm-view'), /3 × 3 × 3 cells/);
+      assert.match(await figureDescription(page, 'hm-view'), /3 × 3 × 3 cells/);
       assert.equal(await sliderValue(page, 's2'), '1');
       await problems.assertNone('malformed URL');
     } finally {
@@ -301,26 +291,26 @@ describe('chapter 7, the inference zone', () => {
   test("eqs. 7, 8 and 9's terms outline the views that show them and mark their code lines, and the other way round", async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      await page.locator('.equation[data-equation="7"] .tex-term[data-term="WFC"]').focus();
-      for (const slot of ['fc1', 'fc2', 'template']) assert.ok(await page.locator(`[data-slot="${slot}"] .figure.is-term-active`).count(), `${slot} outlined by W_FC`);
-      assert.ok(await page.locator('[data-slot="code-dense"] .code-line.is-term-active').filter({ hasText: 'w.data[wRow + j]' }).count(), 'dense.ts marks the product line');
+      await equationTerm(page, '7', 'WFC').focus();
+      for (const slot of ['fc1', 'fc2', 'template']) await assertOutlined(page, slot, `${slot} outlined by W_FC`);
+      await assertLineLit(page, 'code-dense', 'w.data[wRow + j]', 'dense.ts marks the product line');
 
-      await page.locator('.equation[data-equation="7"] .tex-term[data-term="Vec"]').focus();
-      assert.ok(await page.locator('[data-slot="strip"] .figure.is-term-active').count(), 'Vec outlines the strip');
-      assert.ok(await page.locator('[data-slot="code-position"] .code-line.is-term-active').filter({ hasText: 'p = p * size + i' }).count());
-      assert.ok(await page.locator('[data-slot="code-flatten"] .code-line.is-term-active').count());
+      await equationTerm(page, '7', 'Vec').focus();
+      await assertOutlined(page, 'strip', 'Vec outlines the strip');
+      await assertLineLit(page, 'code-position', 'p = p * size + i');
+      await assertLineLit(page, 'code-flatten');
 
-      await page.locator('.equation[data-equation="8"] .tex-term[data-term="phat"]').focus();
-      assert.ok(await page.locator('[data-slot="score-chart"] .figure.is-term-active').count(), 'p-hat outlines the scores and probabilities');
-      assert.ok(await page.locator('[data-slot="code-softmax"] .code-line.is-term-active').filter({ hasText: '/ sum' }).count(), 'softmaxRow marks the division');
-      assert.ok(await page.locator('[data-slot="code-pass"] .code-line.is-term-active').filter({ hasText: 'softmax.forward' }).count());
+      await equationTerm(page, '8', 'phat').focus();
+      await assertOutlined(page, 'score-chart', 'p-hat outlines the scores and probabilities');
+      await assertLineLit(page, 'code-softmax', '/ sum', 'softmaxRow marks the division');
+      await assertLineLit(page, 'code-pass', 'softmax.forward');
 
-      await page.locator('.equation[data-equation="9"] .tex-term[data-term="FCout"]').focus();
-      assert.ok(await page.locator('[data-slot="reach-histogram"] .figure.is-term-active').count(), 'FC_(F+1) outlines the targets it must produce');
+      await equationTerm(page, '9', 'FCout').focus();
+      await assertOutlined(page, 'reach-histogram', 'FC_(F+1) outlines the targets it must produce');
 
       await page.locator('h1').click();
       await page.locator('[data-slot="hm-view"] .viz3d__stage').hover();
-      assert.ok(await page.locator('.equation[data-equation="7"] .tex-term[data-term="HM"].is-term-active').count(), 'pointing at the block marks Hᴹ in eq. 7');
+      await assertTermLit(page, '7', 'HM', 'pointing at the block marks Hᴹ in eq. 7');
       await problems.assertNone('term linking');
     } finally {
       await close();
@@ -343,21 +333,18 @@ describe('chapter 7, the inference zone', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, close } = await browser.open(site);
     try {
-      for (const [slot, file] of [
-        ['code-position', '../../../src/nn/flatten.ts'],
-        ['code-flatten', '../../../src/nn/flatten.ts'],
-        ['code-dense', '../../../src/nn/dense.ts'],
-        ['code-pass', '../../../chapters/07-inference-zone/network.ts'],
-        ['code-activation', '../../../src/nn/activation.ts'],
-        ['code-softmax', '../../../src/nn/softmax.ts'],
-      ] as const) {
-        const lines = (await readFile(new URL(file, import.meta.url), 'utf8')).split('\n');
-        const shown = await page.locator(`[data-slot="${slot}"] .code-line`).evaluateAll((elements) =>
-          elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-        );
-        assert.ok(shown.length > 5, slot);
-        for (const { n, text: line } of shown) assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), line, `${slot}: line ${n} is the file's line ${n}`);
-      }
+      await assertRealSource(
+        page,
+        [
+          ['code-position', 'src/nn/flatten.ts'],
+          ['code-flatten', 'src/nn/flatten.ts'],
+          ['code-dense', 'src/nn/dense.ts'],
+          ['code-pass', 'chapters/07-inference-zone/network.ts'],
+          ['code-activation', 'src/nn/activation.ts'],
+          ['code-softmax', 'src/nn/softmax.ts'],
+        ],
+        { minLines: 6 },
+      );
     } finally {
       await close();
     }

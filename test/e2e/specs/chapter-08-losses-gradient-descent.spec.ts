@@ -9,11 +9,11 @@
  * falls back with a notice; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
+import { assertLineLit, assertOutlined, assertRealSource, assertTermLit, equationTerm, press } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -26,13 +26,6 @@ const number = (text: string): number => Number(text.trim().replace(/−/g, '-')
 
 async function cellText(page: Page, selector: string): Promise<string[]> {
   return page.locator(selector).allTextContents();
-}
-
-async function press(page: Page, key: string, keyName: string, times = 1): Promise<void> {
-  const input = controlField(page, key).locator('input');
-  await input.focus();
-  for (let i = 0; i < times; i++) await page.keyboard.press(keyName);
-  await waitForIdle(page);
 }
 
 async function ceValue(page: Page): Promise<number> {
@@ -122,17 +115,17 @@ describe('chapter 8, losses and gradient descent', () => {
   test('equation terms, tables, sliders, figures and code lines light one another', async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      await page.locator('.equation[data-equation="10"] .tex-term[data-term="phat"]').focus();
+      await equationTerm(page, '10', 'phat').focus();
       assert.ok(await page.locator('[data-slot="ce-table"] th[data-term="phat"].is-term-active').count(), 'the p-hat column lights up');
-      assert.ok(await page.locator('[data-slot="ce-table"] .figure.is-term-active').count(), 'the cross-entropy figure is outlined');
-      assert.ok(await page.locator('[data-slot="code-ce"] .code-line.is-term-active').filter({ hasText: 'softmaxRow' }).count(), 'the softmax line of crossEntropy lights up');
-      await page.locator('.equation[data-equation="11"] .tex-term[data-term="alpha"]').first().focus();
+      await assertOutlined(page, 'ce-table', 'the cross-entropy figure is outlined');
+      await assertLineLit(page, 'code-ce', 'softmaxRow', 'the softmax line of crossEntropy lights up');
+      await equationTerm(page, '11', 'alpha').first().focus();
       assert.ok(await page.locator('.control[data-control="lr"].is-term-active').count(), 'the learning-rate slider is outlined');
-      assert.ok(await page.locator('[data-slot="code-sgd"] .code-line.is-term-active').count(), 'the line of eq. 11 in sgdStep lights up');
-      assert.ok(await page.locator('[data-slot="race"] .figure.is-term-active').count(), 'the race is outlined');
+      await assertLineLit(page, 'code-sgd', undefined, 'the line of eq. 11 in sgdStep lights up');
+      await assertOutlined(page, 'race', 'the race is outlined');
       await page.locator('h1').focus();
       await page.locator('[data-slot="code-mse"] .code-line[data-term="yhat"]').hover();
-      assert.ok(await page.locator('.equation[data-equation="10"] .tex-term[data-term="yhat"].is-term-active').count(), 'the MSE line lights y-hat in eq. 10');
+      await assertTermLit(page, '10', 'yhat', 'the MSE line lights y-hat in eq. 10');
       await problems.assertNone('term linking');
     } finally {
       await close();
@@ -185,22 +178,18 @@ describe('chapter 8, losses and gradient descent', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, close } = await browser.open(site);
     try {
-      for (const [slot, file] of [
-        ['code-ce', 'src/nn/loss.ts'],
-        ['code-mse', 'src/nn/loss.ts'],
-        ['code-softmax', 'src/nn/softmax.ts'],
-        ['code-sgd', 'src/optim/sgd.ts'],
-        ['code-train', 'src/model/train.ts'],
-        ['code-job', 'chapters/08-losses-gradient-descent/schedules.ts'],
-      ] as const) {
-        const lines = (await readFile(new URL(`../../../${file}`, import.meta.url), 'utf8')).split('\n');
-        const shown = await page.locator(`[data-slot="${slot}"] .code-line`).evaluateAll((elements) =>
-          elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-        );
-        assert.ok(shown.length >= 3, `${slot} shows code`);
-        for (const { n, text } of shown) assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `${file}: line ${n}`);
-        assert.ok((await page.locator(`[data-slot="${slot}"] .code-line[data-term], [data-slot="${slot}"] [data-term]`).count()) > 0, `${slot} has marked lines`);
-      }
+      await assertRealSource(
+        page,
+        [
+          ['code-ce', 'src/nn/loss.ts'],
+          ['code-mse', 'src/nn/loss.ts'],
+          ['code-softmax', 'src/nn/softmax.ts'],
+          ['code-sgd', 'src/optim/sgd.ts'],
+          ['code-train', 'src/model/train.ts'],
+          ['code-job', 'chapters/08-losses-gradient-descent/schedules.ts'],
+        ],
+        { minLines: 3, marked: true },
+      );
     } finally {
       await close();
     }

@@ -12,11 +12,11 @@
  * shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
+import { assertLineLit, assertOutlined, assertRealSource, assertTermLit, equationTerm, press } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -30,13 +30,6 @@ const number = (text: string): number => Number(text.replace(/−/g, '-'));
 async function settle(page: Page): Promise<void> {
   await waitForIdle(page);
   await waitForUrlWrite(page);
-}
-
-async function press(page: Page, key: string, keyName: string, times = 1): Promise<void> {
-  const input = controlField(page, key).locator('input').first();
-  await input.focus();
-  for (let i = 0; i < times; i++) await page.keyboard.press(keyName);
-  await waitForIdle(page);
 }
 
 async function toggle(page: Page, key: string): Promise<void> {
@@ -164,16 +157,16 @@ describe('chapter 9, optimizers', () => {
   test('the read-out, the equations and the code highlight one another', async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      const term = page.locator('.equation[data-equation="12"] .tex-term[data-term="V"]').first();
+      const term = equationTerm(page, '12', 'V').first();
       await term.hover();
       const active = page.locator('[data-slot="state"] tr.is-term-active');
       assert.equal(await active.count(), 1, 'one velocity row lights up');
       assert.match((await active.textContent()) ?? '', /^Vₜ/);
-      assert.ok(await page.locator('[data-slot="code-momentum"] .code-line.is-term-active').count(), 'the line computing V lights up');
+      await assertLineLit(page, 'code-momentum', undefined, 'the line computing V lights up');
       await page.mouse.move(0, 0);
       await page.locator('[data-slot="state"] tr[data-term="mhat"]').hover();
-      assert.ok(await page.locator('.equation[data-equation="15"] .tex-term[data-term="mhat"].is-term-active').count(), 'pointing at m̂ marks it in eq. 15');
-      assert.ok(await page.locator('[data-slot="moments-m"] .figure.is-term-active').count(), 'and outlines the first-moment chart');
+      await assertTermLit(page, '15', 'mhat', 'pointing at m̂ marks it in eq. 15');
+      await assertOutlined(page, 'moments-m', 'and outlines the first-moment chart');
       await problems.assertNone('term linking');
     } finally {
       await close();
@@ -319,17 +312,7 @@ describe('chapter 9, optimizers', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, close } = await browser.open(site);
     try {
-      for (const [slot, file] of [
-        ['code-adam', 'src/optim/adam.ts'],
-        ['code-race', 'chapters/09-optimizers/race.ts'],
-      ] as const) {
-        const lines = (await readFile(new URL(`../../../${file}`, import.meta.url), 'utf8')).split('\n');
-        const shown = await page.locator(`[data-slot="${slot}"] .code-line`).evaluateAll((elements) =>
-          elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-        );
-        assert.ok(shown.length > 10);
-        for (const { n, text } of shown) assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `${file} line ${n}`);
-      }
+      await assertRealSource(page, [['code-adam', 'src/optim/adam.ts'], ['code-race', 'chapters/09-optimizers/race.ts']], { minLines: 11 });
     } finally {
       await close();
     }

@@ -8,24 +8,17 @@
  * back with a notice; the code shown is the real source.
  */
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
+import { assertRealSource, press } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { changesDrawing, controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
 
 const browser = useBrowser();
 const site = CHAPTER_PAGES.find((p) => p.chapter === findChapter('initialization'))!;
-
-async function press(page: Page, key: string, keyName: string, times = 1): Promise<void> {
-  const input = controlField(page, key).locator('input');
-  await input.focus();
-  for (let i = 0; i < times; i++) await page.keyboard.press(keyName);
-  await waitForIdle(page);
-}
 
 async function text(page: Page, slot: string): Promise<string> {
   return (await page.locator(`[data-slot="${slot}"]`).textContent()) ?? '';
@@ -120,20 +113,17 @@ describe('chapter 10, initialization', () => {
   test('the code shown is the real source, with its line numbers', async () => {
     const { page, problems, close } = await browser.open(site);
     try {
-      for (const [slot, file] of [
-        ['code-draw', 'src/tensor/init.ts'],
-        ['code-tensor', 'src/tensor/init.ts'],
-        ['code-bias', 'src/tensor/init.ts'],
-        ['code-density', 'chapters/10-initialization/density.ts'],
-        ['code-stack', 'chapters/10-initialization/stack.ts'],
-      ] as const) {
-        const lines = (await readFile(new URL(`../../../${file}`, import.meta.url), 'utf8')).split('\n');
-        const shown = await page.locator(`[data-slot="${slot}"] .code-line`).evaluateAll((elements) =>
-          elements.map((e) => ({ n: Number((e as HTMLElement).dataset.line), text: [...e.childNodes].filter((c) => !(c instanceof HTMLElement && c.classList.contains('code-line__marker'))).map((c) => c.textContent).join('') })),
-        );
-        assert.ok(shown.length >= 3, `${slot} shows code`);
-        for (const { n, text } of shown) assert.equal(lines[n - 1]!.replace(/\s*\/\/\s*term:.*$/, '').trimEnd(), text, `${file}: line ${n}`);
-      }
+      await assertRealSource(
+        page,
+        [
+          ['code-draw', 'src/tensor/init.ts'],
+          ['code-tensor', 'src/tensor/init.ts'],
+          ['code-bias', 'src/tensor/init.ts'],
+          ['code-density', 'chapters/10-initialization/density.ts'],
+          ['code-stack', 'chapters/10-initialization/stack.ts'],
+        ],
+        { minLines: 3 },
+      );
       assert.ok(((await page.locator('[data-slot="code-draw"]').textContent()) ?? '').includes('if (Math.abs(z) <= cut) return mean + sigma * z;'), 'the rejection line is shown');
       await problems.assertNone('code');
     } finally {
