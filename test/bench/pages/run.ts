@@ -6,7 +6,7 @@
  *   - page weight: every page's compressed JavaScript against its budget
  *     (page-weight.ts; the same check runs after each e2e build), and whether
  *     three.js, D3 and KaTeX load only where the page uses them (a WebGL view,
- *     a chart, an equation on screen);
+ *     elements bound by D3's data joins, a typeset equation);
  *   - slider latency: every range control of every chapter moved many times
  *     with the keyboard at the chapter's default settings; from the input
  *     event to the end of the frame after which no cell computes and no 3D
@@ -142,13 +142,14 @@ async function frames(page: Page, n: number): Promise<void> {
   await page.evaluate((count) => (window as unknown as { __pageBench: { frames(n: number): Promise<void> } }).__pageBench.frames(count), n);
 }
 
-/** What the page shows: WebGL views, charts, typeset equations. */
+/** What the page shows: WebGL views, elements drawn by D3 (charts, diagrams), typeset equations. */
 async function librariesUsed(page: Page): Promise<Library[]> {
   const shown = await page.evaluate(() => {
     const viz = (window as unknown as { __cnnAtlasViz?: { rendererStats(): { views: number } } }).__cnnAtlasViz;
     return {
       three: (viz?.rendererStats().views ?? 0) > 0,
-      d3: document.querySelector('.viz-chart__body') !== null,
+      // D3's data joins leave their datum on the elements they bind (__data__).
+      d3: [...document.querySelectorAll('main *')].some((el) => '__data__' in el),
       katex: document.querySelector('.katex') !== null,
     };
   });
