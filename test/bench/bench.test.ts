@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainMultiplyAdd, runLength, segmentLength } from './peak.ts';
 import { jsonLine, result, table } from './report.ts';
-import { median, timeInTurns } from './timing.ts';
+import { clockNow, median, timeInTurns } from './timing.ts';
 import { WORKLOADS } from './workloads/index.ts';
 
 describe('bench timing', () => {
@@ -17,6 +17,17 @@ describe('bench timing', () => {
     expect(calls).toEqual({ a: 7, b: 7 });
     expect(Object.keys(times)).toEqual(['a', 'b']);
     expect(times.a).toBeGreaterThanOrEqual(0);
+  });
+
+  it('times CPU time of the process on the cpu clock: busy work counts, waiting does not', () => {
+    const busy = (): void => {
+      const end = clockNow('cpu') + 20;
+      while (clockNow('cpu') < end);
+    };
+    const wait = (): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    const times = timeInTurns({ busy, wait }, { warmup: 0, rounds: 3 }, 'cpu');
+    expect(times.busy).toBeGreaterThanOrEqual(20);
+    expect(times.wait).toBeLessThan(5);
   });
 });
 

@@ -19,7 +19,7 @@ describe('train_step_geology', () => {
   });
 
   it('breaks our step down per op: every op of the network, the loss and the optimizer', async () => {
-    const text = await trainStepGeologyWorkload().breakdown!();
+    const text = await trainStepGeologyWorkload().breakdown!('cpu');
     for (const op of BREAKDOWN_OPS.filter((o) => o !== 'other' && o !== 'flatten')) expect(text).toMatch(new RegExp(`^  ${op}\\s+\\d+\\.\\d\\d ms\\s+\\d+\\.\\d%$`, 'm'));
     expect(text).toMatch(/^train_step_geology, ours \(one step \d+\.\d\d ms/);
   });

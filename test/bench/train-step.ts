@@ -18,7 +18,7 @@ import { loss as lossOp, type LossKind } from '../../src/nn/loss.ts';
 import type { OptimizerConfig } from '../../src/optim/index.ts';
 import { sizeOf, type Tensor } from '../../src/tensor/index.ts';
 import type { MultiplyAddPass } from './peak.ts';
-import { median } from './timing.ts';
+import { clockNow, median, type Clock } from './timing.ts';
 
 /**
  * Per conv and dense layer, the three products of a training step, each as
@@ -56,12 +56,20 @@ export interface Breakdown {
 }
 
 /** One step taken apart; adds each piece's milliseconds to `into`; returns their sum. */
-function timedStep(net: Network, trainer: Trainer, x: Tensor, target: Tensor, lossKind: LossKind, into: Record<BreakdownOp, number>): number {
+function timedStep(
+  net: Network,
+  trainer: Trainer,
+  x: Tensor,
+  target: Tensor,
+  lossKind: LossKind,
+  into: Record<BreakdownOp, number>,
+  clock: Clock,
+): number {
   let total = 0;
   const time = <T>(op: BreakdownOp, fn: () => T): T => {
-    const start = performance.now();
+    const start = clockNow(clock);
     const out = fn();
-    const ms = performance.now() - start;
+    const ms = clockNow(clock) - start;
     into[op] += ms;
     total += ms;
     return out;
@@ -98,22 +106,23 @@ export function trainStepBreakdown(
   optimizer: OptimizerConfig,
   data: { x: Tensor; target: Tensor },
   lossKind: LossKind,
+  clock: Clock = 'wall',
   steps = 15,
 ): Breakdown {
   const trainer = createTrainer(net, optimizer);
   const sums = Object.fromEntries(BREAKDOWN_OPS.map((op) => [op, 0])) as Record<BreakdownOp, number>;
   const scratch = { ...sums };
   for (let i = 0; i < 3; i++) {
-    timedStep(net, trainer, data.x, data.target, lossKind, scratch);
+    timedStep(net, trainer, data.x, data.target, lossKind, scratch, clock);
     trainStep(net, trainer, data, lossKind);
   }
   const pieces: number[] = [];
   const whole: number[] = [];
   for (let i = 0; i < steps; i++) {
-    pieces.push(timedStep(net, trainer, data.x, data.target, lossKind, sums));
-    const start = performance.now();
+    pieces.push(timedStep(net, trainer, data.x, data.target, lossKind, sums, clock));
+    const start = clockNow(clock);
     trainStep(net, trainer, data, lossKind);
-    whole.push(performance.now() - start);
+    whole.push(clockNow(clock) - start);
   }
   const ms = Object.fromEntries(BREAKDOWN_OPS.map((op) => [op, sums[op] / steps])) as Record<BreakdownOp, number>;
   const stepMs = median(whole);

@@ -14,7 +14,7 @@ export interface Contestants {
   dispose?: () => void;
 }
 
-import type { TimingOptions } from './timing.ts';
+import type { Clock, TimingOptions } from './timing.ts';
 
 export interface Workload {
   /** Stable name: the "workload" field of the JSON output. */
@@ -26,5 +26,5 @@ export interface Workload {
   /** Builds the inputs once, outside the timed region. */
   prepare(): Contestants | Promise<Contestants>;
   /** Optionally, a per-op breakdown of our side, printed under the table (not in --json). */
-  breakdown?(): Promise<string>;
+  breakdown?(clock: Clock): Promise<string>;
 }

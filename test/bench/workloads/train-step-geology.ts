@@ -121,10 +121,10 @@ export function trainStepGeologyWorkload(kernel: FastKernel = 'typescript'): Wor
       'conv 3^3 x 8 + batch norm + ReLU + max pool 2, conv 3^3 x 8 + batch norm + ReLU, dense 4 ' +
       `(ours float64, tfjs float32); ${KERNEL_LABEL[kernel]}`,
     prepare: () => prepare(kernel),
-    async breakdown() {
+    async breakdown(clock) {
       const net = presetNetwork();
       let b!: ReturnType<typeof trainStepBreakdown>;
-      (await onKernel(kernel, () => void (b = trainStepBreakdown(net, P.optimizer, batch(), P.loss))))();
+      (await onKernel(kernel, () => void (b = trainStepBreakdown(net, P.optimizer, batch(), P.loss, clock))))();
       return breakdownTable(`train_step_geology${KERNEL_SUFFIX[kernel]}, ours`, b);
     },
   };
