@@ -5,7 +5,7 @@
  */
 import type { TermBus } from '../../src/notebook/index.ts';
 import { createHistogram, type Histogram } from '../../src/viz/charts/index.ts';
-import { outlineOnTerms } from './term-outline.ts';
+import { outlineOnTerms } from '../../src/notebook/term-outline.ts';
 import type { HistogramPanel } from './view-data.ts';
 
 export interface HistogramGrid {

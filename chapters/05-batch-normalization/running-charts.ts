@@ -8,7 +8,7 @@ import type { TermBus } from '../../src/notebook/index.ts';
 import { createLineChart, type LineChart, type LineSeries } from '../../src/viz/charts/index.ts';
 import { seriesColor } from '../../src/viz/paint/palette.ts';
 import { MAX_STEPS } from './running.ts';
-import { outlineOnTerms } from './term-outline.ts';
+import { outlineOnTerms } from '../../src/notebook/term-outline.ts';
 import type { RunningSeries } from './view-data.ts';
 
 export interface RunningCharts {

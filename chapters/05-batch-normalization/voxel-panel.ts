@@ -1,12 +1,12 @@
 /**
  * One voxel view on the page's shared renderer, linked to the terms it shows
- * (see term-outline.ts). The view is built on the first update, so a setting
+ * (see src/notebook/term-outline.ts). The view is built on the first update, so a setting
  * that cannot be computed shows its message instead of a made-up picture.
  */
 import type { TermBus } from '../../src/notebook/index.ts';
 import type { ColormapName } from '../../src/viz/paint/colormap.ts';
 import { createVoxelView, type VoxelView, type VoxelViewOptions } from '../../src/viz/three/index.ts';
-import { outlineOnTerms } from './term-outline.ts';
+import { outlineOnTerms } from '../../src/notebook/term-outline.ts';
 import type { VoxelPanel } from './view-data.ts';
 
 export interface VoxelPanelView {

@@ -6,6 +6,7 @@
  * cannot be computed shows its message, never a made-up matrix.
  */
 import type { TermBus } from '../../src/notebook/index.ts';
+import { outlineOnTerms } from '../../src/notebook/term-outline.ts';
 import { createMatrixVector, type MatrixVectorData, type MatrixVectorOptions, type MatrixVectorView } from '../../src/viz/charts/matrix-vector.ts';
 
 export interface DenseView {
@@ -19,12 +20,7 @@ export function denseView(container: HTMLElement, bus: TermBus, terms: readonly 
   const node = document.createElement('div');
   node.className = 'iz-view';
   container.append(node);
-  const frame = container.closest<HTMLElement>('.figure') ?? node;
-  const unsubscribe = bus.subscribe((active) => frame.classList.toggle('is-term-active', active !== null && terms.includes(active)));
-  const enter = (): void => bus.highlight(terms[0]!);
-  const leave = (): void => bus.highlight(null);
-  node.addEventListener('pointerenter', enter);
-  node.addEventListener('pointerleave', leave);
+  const unlink = outlineOnTerms(node, bus, terms);
   let chart: MatrixVectorView | null = null;
   return {
     node,
@@ -36,10 +32,7 @@ export function denseView(container: HTMLElement, bus: TermBus, terms: readonly 
       chart?.setColumn(col);
     },
     dispose() {
-      unsubscribe();
-      node.removeEventListener('pointerenter', enter);
-      node.removeEventListener('pointerleave', leave);
-      frame.classList.remove('is-term-active');
+      unlink();
       chart?.dispose();
       node.remove();
     },

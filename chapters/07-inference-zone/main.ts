@@ -34,7 +34,7 @@ import { softmaxTable } from './softmax-table.ts';
 import { createStore, observeValue } from '../../src/notebook/index.ts';
 import { targetStream, type TargetBatch } from './target-stream.ts';
 import { termVoxelView, type TermVoxelView } from '../../src/notebook/term-voxel-view.ts';
-import { outlineOnTerms } from './term-outline.ts';
+import { outlineOnTerms } from '../../src/notebook/term-outline.ts';
 import { TERMS } from './terms.ts';
 import { cellsReadUpTo, clampPosition, cutFor, groupsOf, positionStep, sampleDims, vectorLength, type PositionStep } from './unrolling.ts';
 import { createVectorStrip, type VectorStrip } from './vector-strip.ts';

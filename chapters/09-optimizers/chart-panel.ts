@@ -5,28 +5,13 @@
  * marks the term.
  */
 import type { TermBus } from '../../src/notebook/index.ts';
+import { outlineOnTerms } from '../../src/notebook/term-outline.ts';
 import { createLineChart, type LineChartData, type LineChartOptions } from '../../src/viz/charts/index.ts';
 
 export interface ChartPanel {
   readonly node: HTMLElement;
   update(data: LineChartData, note?: string): void;
   dispose(): void;
-}
-
-export function outlineOnTerms(element: HTMLElement, bus: TermBus, terms: readonly string[]): () => void {
-  if (terms.length === 0) return () => {};
-  const frame = element.closest<HTMLElement>('.figure') ?? element;
-  const unsubscribe = bus.subscribe((active) => frame.classList.toggle('is-term-active', active !== null && terms.includes(active)));
-  const enter = (): void => bus.highlight(terms[0]!);
-  const leave = (): void => bus.highlight(null);
-  element.addEventListener('pointerenter', enter);
-  element.addEventListener('pointerleave', leave);
-  return () => {
-    unsubscribe();
-    element.removeEventListener('pointerenter', enter);
-    element.removeEventListener('pointerleave', leave);
-    frame.classList.remove('is-term-active');
-  };
 }
 
 export function chartPanel(container: HTMLElement, bus: TermBus, options: LineChartOptions, terms: readonly string[] = []): ChartPanel {
