@@ -24,6 +24,8 @@ interface Head {
   readonly text: string;
   readonly term?: string;
   readonly numeric?: boolean;
+  /** For a column without a visible heading (the bars): its name for screen readers. */
+  readonly hidden?: string;
 }
 
 function table(caption: string, heads: readonly Head[], bus: TermBus): { table: HTMLElement; body: HTMLTableSectionElement; foot: HTMLTableSectionElement } {
@@ -39,6 +41,7 @@ function table(caption: string, heads: readonly Head[], bus: TermBus): { table: 
   for (const h of heads) {
     const th = element('th', h.text === '' ? 'lgd-bar' : h.numeric ? 'number' : undefined, h.text);
     th.scope = 'col';
+    if (h.hidden) th.append(element('span', 'visually-hidden', h.hidden));
     if (h.term) {
       th.tabIndex = 0;
       linkTerm(th, h.term, bus);
@@ -77,7 +80,7 @@ export function ceTable(container: HTMLElement, bus: TermBus): CeTable {
       { text: 'Class k' },
       { text: 'Score sₖ', numeric: true },
       { text: 'p̂(k)', term: 'phat', numeric: true },
-      { text: '' },
+      { text: '', hidden: 'p̂(k) as a bar' },
       { text: 'p(k)', term: 'p', numeric: true },
       { text: '−p(k) log p̂(k)', term: 'L', numeric: true },
       { text: '∂CE/∂sₖ', term: 'dL', numeric: true },
