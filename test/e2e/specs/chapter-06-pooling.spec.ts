@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { findChapter } from '../../../src/notebook/chapters.ts';
 import { assertEquationsRendered, assertViewsDraw } from '../support/checks.ts';
 import { decodePng } from '../support/png.ts';
-import { assertLineLit, assertOutlined, assertRealSource, assertTermLit, equationTerm, figureDescription, press, stagePixels } from '../support/chapter-checks.ts';
+import { assertLineLit, assertOutlined, assertRealSource, assertTermLit, assertUrlNotice, equationTerm, figureDescription, press, stagePixels } from '../support/chapter-checks.ts';
 import { useBrowser } from '../support/harness.ts';
 import { controlField, waitForIdle, waitForUrlWrite } from '../support/notebook.ts';
 import { CHAPTER_PAGES } from '../support/site.ts';
@@ -215,10 +215,7 @@ describe('chapter 6, pooling', () => {
   test('a malformed URL falls back to the defaults with a notice', async () => {
     const { page, problems, close } = await browser.open(site, { query: '?wx=banana&dims=4&structure=granite' });
     try {
-      const items = await page.locator('.url-notice li').allTextContents();
-      assert.equal(items.length, 3);
-      assert.ok(items.some((i) => i.includes('"Window w_x"')));
-      assert.equal(await page.locator('.cell-error').count(), 0);
+      await assertUrlNotice(page, { ignored: 3, labels: ['Window w_x'] });
       assert.match(await figureDescription(page, 'output-max'), /4 × 4 × 4 cells/);
       await problems.assertNone('malformed URL');
     } finally {

@@ -79,3 +79,17 @@ export async function stagePixels(page: Page, slot: string, settleMs = 300): Pro
   await page.waitForTimeout(settleMs);
   return (await stage.screenshot()).toString('base64');
 }
+
+/**
+ * A link with malformed settings: the page shows one notice listing the
+ * `ignored` settings (when given) and naming each of `labels` (control labels,
+ * quoted as the notice quotes them), and no cell shows an error.
+ */
+export async function assertUrlNotice(page: Page, { ignored, labels = [] }: { ignored?: number; labels?: readonly string[] }): Promise<void> {
+  const notice = page.locator('.url-notice');
+  assert.equal(await notice.count(), 1, 'one notice about the link');
+  const items = await notice.locator('li').allTextContents();
+  if (ignored !== undefined) assert.equal(items.length, ignored, `${ignored} settings are ignored: ${items.join('; ')}`);
+  for (const label of labels) assert.ok(items.some((i) => i.includes(`"${label}"`)), `the notice names "${label}": ${items.join('; ')}`);
+  assert.equal(await page.locator('.cell-error').count(), 0, 'no cell shows an error');
+}
