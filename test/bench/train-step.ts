@@ -1,7 +1,7 @@
 /**
- * What the training-step workloads share: the plain multiply-add loop's
- * passes for a network (peak.ts), and the per-op breakdown of one of our
- * training steps.
+ * What the training-step workloads share: their contestants (ours, the same
+ * network's step in TensorFlow.js, the plain multiply-add loop's passes for
+ * the network), and the per-op breakdown of one of our training steps.
  *
  * Breakdown: the step trainStep runs (forward layer by layer, the loss,
  * backward layer by layer, the optimizer's update of every parameter), taken
@@ -17,8 +17,12 @@ import { kindOf } from '../../src/model/layers/index.ts';
 import { loss as lossOp, type LossKind } from '../../src/nn/loss.ts';
 import type { OptimizerConfig } from '../../src/optim/index.ts';
 import { sizeOf, type Tensor } from '../../src/tensor/index.ts';
-import type { MultiplyAddPass } from './peak.ts';
+import type * as TF from '@tensorflow/tfjs';
+import type { FastKernel } from '../../src/nn/conv.ts';
+import { onKernel } from './kernel.ts';
+import { plainMultiplyAdd, type MultiplyAddPass } from './peak.ts';
 import { clockNow, median, type Clock } from './timing.ts';
+import type { Contestants } from './workload.ts';
 
 /**
  * Per conv and dense layer, the three products of a training step, each as
@@ -137,4 +141,55 @@ export function breakdownTable(title: string, b: Breakdown): string {
     (op) => `  ${op.padEnd(11)}${b.ms[op].toFixed(2).padStart(9)} ms ${`${((100 * b.ms[op]) / total).toFixed(1)}%`.padStart(7)}`,
   );
   return [`${title} (one step ${b.stepMs.toFixed(2)} ms, median; per op, forward and backward together, mean of the steps):`, ...rows].join('\n');
+}
+
+/** What a training-step workload hands to stepContestants. */
+export interface StepSides {
+  /** For the error message. */
+  readonly workload: string;
+  readonly tf: typeof TF;
+  /** TensorFlow.js's loss as a function of its variables (tf.variableGrads differentiates it). */
+  readonly lossOf: () => TF.Scalar;
+  readonly adam: TF.AdamOptimizer;
+  /** One of our steps, returning its loss. */
+  readonly ourStep: () => number;
+  /** Our network and batch size, for the plain loop's passes. */
+  readonly net: Network;
+  readonly batch: number;
+  /** What prepare() allocated in TensorFlow.js. */
+  readonly tensors: readonly TF.Tensor[];
+}
+
+/**
+ * The contestants of a training-step workload: first one step on each side,
+ * whose losses must agree to 1e-4 relative (the same job from the same
+ * weights), then ours on `kernel`, TensorFlow.js's variableGrads plus Adam,
+ * and the plain loop over the network's products.
+ */
+export async function stepContestants(sides: StepSides, kernel: FastKernel): Promise<Contestants> {
+  const { tf, lossOf, adam } = sides;
+  const tfStep = (): number => {
+    const { value, grads } = tf.variableGrads(lossOf);
+    adam.applyGradients(grads as Parameters<typeof adam.applyGradients>[0]);
+    const loss = value.dataSync()[0]!;
+    tf.dispose([value, ...Object.values(grads)]);
+    return loss;
+  };
+  const ours = sides.ourStep();
+  const theirs = tfStep();
+  if (!(Math.abs(ours - theirs) <= 1e-4 * Math.abs(ours))) {
+    throw new Error(`${sides.workload}: the first-step losses differ, ours ${ours} and TensorFlow.js ${theirs}`);
+  }
+  const passes = networkPeakPasses(sides.net, sides.batch);
+  return {
+    ours: await onKernel(kernel, () => void sides.ourStep()),
+    tfjs: () => void tfStep(),
+    peak: () => {
+      for (const pass of passes) plainMultiplyAdd(pass);
+    },
+    dispose: () => {
+      tf.dispose([...sides.tensors]);
+      adam.dispose();
+    },
+  };
 }

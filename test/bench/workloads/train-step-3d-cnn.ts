@@ -16,11 +16,10 @@
  */
 import { createNetwork, createTrainer, trainStep, type LayerSpec } from '../../../src/model/index.ts';
 import { createRng, type Tensor } from '../../../src/tensor/index.ts';
-import type { Rank, Tensor5D, Variable } from '@tensorflow/tfjs';
+import type { Rank, Scalar, Tensor5D, Variable } from '@tensorflow/tfjs';
 import { loadTfjs } from '../tfjs.ts';
-import { KERNEL_LABEL, KERNEL_SUFFIX, onKernel } from '../kernel.ts';
-import { plainMultiplyAdd } from '../peak.ts';
-import { networkPeakPasses } from '../train-step.ts';
+import { KERNEL_LABEL, KERNEL_SUFFIX } from '../kernel.ts';
+import { stepContestants } from '../train-step.ts';
 import type { FastKernel } from '../../../src/nn/conv.ts';
 import type { Contestants, Workload } from '../workload.ts';
 
@@ -73,34 +72,21 @@ async function prepare(kernel: FastKernel): Promise<Contestants> {
     const h1 = tf.maxPool3d(tf.relu(tf.add(tf.conv3d(x, vars.c1w, 1, 'same'), vars.c1b)) as Tensor5D, 2, 2, 'valid');
     const h2 = tf.maxPool3d(tf.relu(tf.add(tf.conv3d(h1, vars.c2w, 1, 'same'), vars.c2b)) as Tensor5D, 2, 2, 'valid');
     const logits = tf.add(tf.matMul(tf.reshape(h2, [N, -1]), vars.fcw, false, true), vars.fcb);
-    return tf.losses.softmaxCrossEntropy(target, logits) as ReturnType<typeof tf.scalar>;
+    return tf.losses.softmaxCrossEntropy(target, logits) as Scalar;
   };
-  const tfStep = (): number => {
-    const { value, grads } = tf.variableGrads(lossOf);
-    adam.applyGradients(grads as Parameters<typeof adam.applyGradients>[0]);
-    const loss = value.dataSync()[0]!;
-    tf.dispose([value, ...Object.values(grads)]);
-    return loss;
-  };
-
-  const ours = trainStep(net, trainer, data, 'cross_entropy').loss;
-  const theirs = tfStep();
-  if (!(Math.abs(ours - theirs) <= 1e-4 * Math.abs(ours))) {
-    throw new Error(`train_step_3d_cnn: the first-step losses differ, ours ${ours} and TensorFlow.js ${theirs}`);
-  }
-
-  const passes = networkPeakPasses(net, N);
-  return {
-    ours: await onKernel(kernel, () => void trainStep(net, trainer, data, 'cross_entropy')),
-    tfjs: () => void tfStep(),
-    peak: () => {
-      for (const pass of passes) plainMultiplyAdd(pass);
+  return stepContestants(
+    {
+      workload: 'train_step_3d_cnn',
+      tf,
+      lossOf,
+      adam,
+      ourStep: () => trainStep(net, trainer, data, 'cross_entropy').loss,
+      net,
+      batch: N,
+      tensors: [x, target, ...Object.values(vars)],
     },
-    dispose: () => {
-      tf.dispose([x, target, ...Object.values(vars)]);
-      adam.dispose();
-    },
-  };
+    kernel,
+  );
 }
 
 export function trainStep3dCnnWorkload(kernel: FastKernel = 'typescript'): Workload {

@@ -22,11 +22,10 @@ import { createNetwork, createTrainer, trainStep } from '../../../src/model/inde
 import { GEOLOGY_PRESET } from '../../../src/model/presets/geology.ts';
 import type { FastKernel } from '../../../src/nn/conv.ts';
 import { createRng, type Tensor } from '../../../src/tensor/index.ts';
-import type { Rank, Tensor5D, Variable } from '@tensorflow/tfjs';
+import type { Rank, Scalar, Tensor5D, Variable } from '@tensorflow/tfjs';
 import { KERNEL_LABEL, KERNEL_SUFFIX, onKernel } from '../kernel.ts';
-import { plainMultiplyAdd } from '../peak.ts';
 import { loadTfjs } from '../tfjs.ts';
-import { breakdownTable, networkPeakPasses, trainStepBreakdown } from '../train-step.ts';
+import { breakdownTable, stepContestants, trainStepBreakdown } from '../train-step.ts';
 import type { Contestants, Workload } from '../workload.ts';
 
 const P = GEOLOGY_PRESET;
@@ -83,34 +82,21 @@ async function prepare(kernel: FastKernel): Promise<Contestants> {
     const c2 = tf.add(tf.conv3d(h1, vars.c2w, 1, 'valid'), vars.c2b) as Tensor5D;
     const h2 = tf.relu(normalise(c2, vars.g2, vars.b2));
     const logits = tf.add(tf.matMul(tf.reshape(h2, [N, -1]), vars.fcw, false, true), vars.fcb);
-    return tf.losses.softmaxCrossEntropy(target, logits) as ReturnType<typeof tf.scalar>;
+    return tf.losses.softmaxCrossEntropy(target, logits) as Scalar;
   };
-  const tfStep = (): number => {
-    const { value, grads } = tf.variableGrads(lossOf);
-    adam.applyGradients(grads as Parameters<typeof adam.applyGradients>[0]);
-    const loss = value.dataSync()[0]!;
-    tf.dispose([value, ...Object.values(grads)]);
-    return loss;
-  };
-
-  const ours = trainStep(net, trainer, data, P.loss).loss;
-  const theirs = tfStep();
-  if (!(Math.abs(ours - theirs) <= 1e-4 * Math.abs(ours))) {
-    throw new Error(`train_step_geology: the first-step losses differ, ours ${ours} and TensorFlow.js ${theirs}`);
-  }
-
-  const passes = networkPeakPasses(net, N);
-  return {
-    ours: await onKernel(kernel, () => void trainStep(net, trainer, data, P.loss)),
-    tfjs: () => void tfStep(),
-    peak: () => {
-      for (const pass of passes) plainMultiplyAdd(pass);
+  return stepContestants(
+    {
+      workload: 'train_step_geology',
+      tf,
+      lossOf,
+      adam,
+      ourStep: () => trainStep(net, trainer, data, P.loss).loss,
+      net,
+      batch: N,
+      tensors: [x, target, ...Object.values(vars)],
     },
-    dispose: () => {
-      tf.dispose([x, target, ...Object.values(vars)]);
-      adam.dispose();
-    },
-  };
+    kernel,
+  );
 }
 
 export function trainStepGeologyWorkload(kernel: FastKernel = 'typescript'): Workload {
