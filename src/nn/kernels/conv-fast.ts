@@ -13,6 +13,10 @@
  * variables (registers), so every value loaded from memory is used four
  * times; the packing rounds every tiled axis up to a multiple of 4 with zeros,
  * so no tile tests a tail or a padding cell.
+ *
+ * wasm/conv-simd.ts is this file's WebAssembly SIMD twin: the same tiles,
+ * the same order of additions, so the same bits (test/nn/conv.test.ts checks
+ * it). A change to the loops here needs the same change there.
  */
 import type { ConvGeometry } from '../conv-geometry.ts';
 import { BLOCK, cropRows, padRows, unpad, type PackedFilters, type PackedInput } from './conv-pack.ts';
