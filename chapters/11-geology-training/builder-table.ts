@@ -8,11 +8,11 @@
  */
 import type { TermBus } from '../../src/notebook/index.ts';
 import { formatCount } from '../../src/viz/paint/format.ts';
-import type { BuiltNetwork } from './builder.ts';
+import type { BuildResult, BuiltNetwork } from './builder.ts';
 
 export interface BuilderTable {
   readonly node: HTMLElement;
-  update(net: BuiltNetwork): void;
+  update(result: BuildResult): void;
   dispose(): void;
 }
 
@@ -41,7 +41,7 @@ export function builderTable(container: HTMLElement, bus: TermBus): BuilderTable
   caption.textContent = 'The network as the model plans it: output size of every layer (eq. 2) and its parameters';
   const head = document.createElement('thead');
   const hr = document.createElement('tr');
-  for (const [text, cls] of [['#', 'number'], ['Layer', ''], ['Makes', ''], ['Output size', ''], ['Eq. 2 along the first axis', 'gt-eq2'], ['Parameters', 'number']] as const) {
+  for (const [text, cls] of [['#', 'number'], ['Layer', ''], ['Makes', ''], ['Output size', ''], ['Eq. 2 along x', 'gt-eq2'], ['Params', 'number']] as const) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = text;
@@ -59,7 +59,12 @@ export function builderTable(container: HTMLElement, bus: TermBus): BuilderTable
   foot.append(totalRow);
   table.append(caption, head, body, foot);
   wrap.append(table);
-  container.append(wrap);
+  // A refused network: the reason in words above the layers that were asked for.
+  const refusal = document.createElement('p');
+  refusal.className = 'gt-refusal';
+  refusal.setAttribute('role', 'alert');
+  refusal.hidden = true;
+  container.append(refusal, wrap);
 
   const inputRow = document.createElement('tr');
   inputRow.dataset.terms = 'X';
@@ -82,15 +87,22 @@ export function builderTable(container: HTMLElement, bus: TermBus): BuilderTable
 
   return {
     node: wrap,
-    update(net) {
-      setText(inputCells[3]!, shapeText(net.inputShape));
-      while (body.rows.length > net.rows.length + 1) body.deleteRow(-1);
-      while (body.rows.length < net.rows.length + 1) {
+    update(result) {
+      const net: BuiltNetwork | null = 'net' in result ? result.net : null;
+      const rows = net
+        ? net.rows.map((r) => ({ term: r.term, makes: r.makes, label: r.label, shape: shapeText(r.outShape), eq2: r.eq2 ?? '', params: formatCount(r.parameters) }))
+        : (result as Extract<BuildResult, { error: unknown }>).labels.map((label) => ({ term: '', makes: '', label, shape: '—', eq2: '', params: '—' }));
+      refusal.hidden = net !== null;
+      refusal.classList.toggle('cell-error', net === null);
+      setText(refusal, net ? '' : (result as Extract<BuildResult, { error: unknown }>).error.message);
+      setText(inputCells[3]!, shapeText(net ? net.inputShape : (result as Extract<BuildResult, { error: unknown }>).inputShape));
+      while (body.rows.length > rows.length + 1) body.deleteRow(-1);
+      while (body.rows.length < rows.length + 1) {
         const tr = document.createElement('tr');
         tr.append(cell('td', 'number'), cell('th'), cell('td'), cell('td'), cell('td', 'gt-eq2'), cell('td', 'number'));
         body.append(tr);
       }
-      net.rows.forEach((r, i) => {
+      rows.forEach((r, i) => {
         const tr = body.rows[i + 1]!;
         tr.dataset.terms = r.term;
         tr.classList.toggle('gt-row--makes', r.makes !== '');
@@ -98,12 +110,12 @@ export function builderTable(container: HTMLElement, bus: TermBus): BuilderTable
         setText(c[0]!, String(i + 1));
         setText(c[1]!, r.label);
         setText(c[2]!, r.makes);
-        setText(c[3]!, shapeText(r.outShape));
-        setText(c[4]!, r.eq2 ?? '');
-        setText(c[5]!, formatCount(r.parameters));
+        setText(c[3]!, r.shape);
+        setText(c[4]!, r.eq2);
+        setText(c[5]!, r.params);
       });
-      setText(totalLabel, `Total: ${net.rows.length} layers, ${formatCount(net.activationValues)} values in the hidden layers of one sample`);
-      setText(totalValue, formatCount(net.parameterCount));
+      setText(totalLabel, net ? `Total: ${net.rows.length} layers, ${formatCount(net.activationValues)} values in the hidden layers of one sample` : `${rows.length} layers asked for; the network cannot be built`);
+      setText(totalValue, net ? formatCount(net.parameterCount) : '—');
       paint(bus.active);
     },
     dispose() {
@@ -114,7 +126,9 @@ export function builderTable(container: HTMLElement, bus: TermBus): BuilderTable
 }
 
 /** The table's text alternative. */
-export function describeBuilder(net: BuiltNetwork): string {
+export function describeBuilder(result: BuildResult): string {
+  if (!('net' in result)) return `A table of the ${result.labels.length} layers asked for, without sizes: ${result.error.message}`;
+  const net = result.net;
   const hidden = net.rows.filter((r) => r.makes.startsWith('H')).map((r) => `${r.makes} ${r.outShape.join(' by ')}`);
   return `The network has ${net.rows.length} layers and ${net.parameterCount} parameters. Input ${net.inputShape.join(' by ')}; hidden layers ${hidden.join(', ')}; ${net.rows.at(-1)!.outShape[0]} class scores.`;
 }

@@ -11,6 +11,7 @@
 import type { ActivationKind } from '../../src/nn/activation.ts';
 import type { PoolKind } from '../../src/nn/pool.ts';
 import { planNetwork, type LayerSpec, type NetworkPlan, type PlannedLayer } from '../../src/model/index.ts';
+import { layerLabel } from '../../src/model/spec.ts';
 import { LIMITS } from '../../src/model/worker-limits.ts';
 import { AtlasError, ParamError, ShapeError, outputLength, sizeOf, type Triple } from '../../src/tensor/index.ts';
 import { subscript, superscript } from '../01-architecture/format.ts';
@@ -91,7 +92,9 @@ export function builderLayers(config: BuilderConfig): LayerSpec[] {
   const used = (n: number, unused: number) => onUsedAxes(config.dims, n, unused);
   const layers: LayerSpec[] = [];
   for (let m = 1; m <= config.blocks; m++) {
-    layers.push({ type: 'conv', name: `c${m}`, size: used(config.filterSize, 1), filters: filtersOf(config, m), stride: used(config.stride, 1), padding: used(config.padding, 0) }); // term: W
+    const bank = { size: used(config.filterSize, 1), filters: filtersOf(config, m) };
+    const slide = { stride: used(config.stride, 1), padding: used(config.padding, 0) };
+    layers.push({ type: 'conv', name: `c${m}`, ...bank, ...slide }); // term: W
     if (config.batchNorm) layers.push({ type: 'batchnorm', name: `bn${m}` }); // term: BN
     layers.push({ type: 'activation', kind: config.activation }); // term: g
     if (m <= config.pooled) layers.push({ type: 'pool', kind: config.pool, window: used(POOL_WINDOW, 1) }); // term: pool
@@ -211,4 +214,26 @@ export function buildNetwork(config: BuilderConfig): BuiltNetwork {
   }
   const activationValues = plan.layers.reduce((sum, l) => sum + sizeOf(l.outShape), 0);
   return { config, layers, inputShape, plan, rows, parameterCount: total, activationValues };
+}
+
+/** What the builder shows: the planned network, or the refusal with the layers that were asked for. */
+export type BuildResult =
+  | { readonly net: BuiltNetwork }
+  | { readonly error: AtlasError; readonly config: BuilderConfig; readonly inputShape: readonly number[]; readonly labels: readonly string[] };
+
+/** 'conv c1, 8 filters 3 × 3 × 3', 'dense fc1, 32 units': a layer as asked for. */
+function requestedLabel(spec: LayerSpec): string {
+  if (spec.type === 'conv') return `${layerLabel(spec)}, ${spec.filters} filters ${spec.size!.join(' × ')}, stride ${spec.stride![0]}, padding ${spec.padding![0]}`;
+  if (spec.type === 'dense') return `${layerLabel(spec)}, ${spec.units} units`;
+  return layerLabel(spec);
+}
+
+/** buildNetwork, with a refusal returned instead of thrown, so the table can still list the layers asked for. */
+export function tryBuildNetwork(config: BuilderConfig): BuildResult {
+  try {
+    return { net: buildNetwork(config) };
+  } catch (e) {
+    if (!(e instanceof AtlasError)) throw e;
+    return { error: e, config, inputShape: builderInputShape(config), labels: builderLayers(config).map(requestedLabel) };
+  }
 }

@@ -90,6 +90,7 @@ export function dataView(container: HTMLElement, bus: TermBus): DataView {
 
 export function describeData(sample: BrowsedSample, slice: number): string {
   const shape = sample.facies.shape.slice(0, sample.dims).join(' by ');
-  const cut = slice > 0 && sample.dims === 3 ? `, cut to the horizontal slice at depth cell ${slice}` : '';
+  const depth = sample.facies.shape[2]!;
+  const cut = slice > 0 && sample.dims === 3 ? `, cut to the horizontal slice at depth cell ${Math.min(slice, depth)}` : '';
   return `Model ${sample.index + 1} of the data set, ${sample.className}: a ${shape} grid of facies codes 0 to 3 (${sample.counts.map((c, i) => `${FACIES[i]} ${c} cells`).join(', ')})${cut}; net-to-gross ${formatValue(sample.targets[0]!.value, { digits: 3 })}, dip ${formatValue(sample.targets[1]!.value, { digits: 3 })} degrees.`;
 }

@@ -10,15 +10,16 @@ export { ERRATUM_BN, ERRATUM_EQ2 } from '../01-architecture/equations.ts';
 
 const affine = String.raw`\term{W}{W^m}\,\term{Hprev}{H^{m-1}} + \term{b}{b^m}`;
 
+/** The paper's cases written one per line, so that the equations fit a phone. */
 export const EQ6: EquationSpec = {
   number: 6,
-  tex: String.raw`\term{H}{H^m} = \begin{cases} \term{X}{X} & \text{if } m = 0 \\ \term{pool}{\mathrm{pool}}\!\left(\term{g}{g}\!\left(\term{BN}{\mathrm{BN}}\!\left(${affine}\right)\right)\right) & \text{if } 0 < m \le M \end{cases}`,
+  tex: String.raw`\begin{aligned} \term{H}{H^0} &= \term{X}{X} \\ \term{H}{H^m} &= \term{pool}{\mathrm{pool}}\!\left(\term{g}{g}\!\left(\term{BN}{\mathrm{BN}}\!\left(${affine}\right)\right)\right) \\ & \text{for } 0 < m \le M \end{aligned}`,
   description: 'each hidden layer is the previous one convolved with the filter bank plus a bias, batch-normalized, passed through the activation g and pooled; batch normalization and pooling are optional (eqs. 3 and 5)',
 };
 
 export const EQ7: EquationSpec = {
   number: 7,
-  tex: String.raw`\term{FC}{FC_f} = \begin{cases} \term{Vec}{\mathrm{Vec}\!\left(H^M\right)} & \text{if } f = 0 \\ \term{g}{g}\!\left(\term{WFC}{W_{FC_f}}\,FC_{f-1} + \term{bf}{b_f}\right) & \text{if } 0 < f \le F \end{cases}`,
+  tex: String.raw`\begin{aligned} \term{FC}{FC_0} &= \term{Vec}{\mathrm{Vec}\!\left(H^M\right)} \\ \term{FC}{FC_f} &= \term{g}{g}\!\left(\term{WFC}{W_{FC_f}}\,FC_{f-1} + \term{bf}{b_f}\right) \\ & \text{for } 0 < f \le F \end{aligned}`,
   description: 'the inference zone starts from the last hidden layer as a vector; each fully connected layer applies weights, a bias and g',
 };
 

@@ -18,7 +18,7 @@ import { CLASS_LABELS } from './train-view.ts';
 
 export interface FilesView {
   readonly node: HTMLElement;
-  update(client: TrainingClient, net: BuiltNetwork, sample: BrowsedSample): void;
+  update(client: TrainingClient, net: BuiltNetwork | null, sample: BrowsedSample): void;
   dispose(): void;
 }
 
@@ -176,7 +176,11 @@ export function filesView(container: HTMLElement, onLoad: OnLoad): FilesView {
   };
 
   classify.addEventListener('click', () => {
-    if (!client || !net) return;
+    if (!client) return;
+    if (!net) {
+      gridStatus.textContent = 'There is no network to classify with: the builder cannot make the one set above.';
+      return;
+    }
     const text = pendingText ?? area.value;
     if (text.trim() === '') {
       gridStatus.textContent = `The box is empty. ${hint()}`;
@@ -209,7 +213,7 @@ export function filesView(container: HTMLElement, onLoad: OnLoad): FilesView {
       client = nextClient;
       net = nextNet;
       sample = nextSample;
-      area.placeholder = `# shape: ${net.inputShape.slice(0, 3).join(', ')}\n0,0,1,1,…`;
+      if (net) area.placeholder = `# shape: ${net.inputShape.slice(0, 3).join(', ')}\n0,0,1,1,…`;
       if (!gridStatus.textContent) gridStatus.textContent = hint();
     },
     dispose() {

@@ -28,7 +28,7 @@ export interface InspectorSettings {
 
 export interface InspectorView {
   readonly node: HTMLElement;
-  update(client: TrainingClient, net: BuiltNetwork, settings: InspectorSettings): void;
+  update(client: TrainingClient, net: BuiltNetwork | null, settings: InspectorSettings): void;
   dispose(): void;
 }
 
@@ -95,7 +95,7 @@ export function inspectorView(container: HTMLElement, bus: TermBus): InspectorVi
   };
 
   function ask(): void {
-    if (!client || pending) return;
+    if (!client || !net || pending) return;
     const v = client.view;
     if (!v.info || !['paused', 'running', 'finished', 'stopped'].includes(v.status)) return;
     const key = stateKey();
@@ -240,6 +240,10 @@ export function inspectorView(container: HTMLElement, bus: TermBus): InspectorVi
       settings = nextSettings;
       if (sampleChanged) asked = '';
       // A new network means a new job, whose own snapshot will come; only the choice of filter redraws now.
+      if (!net) {
+        setText(headline, 'No network to look inside: the builder cannot make this one (see its message above).');
+        return;
+      }
       if (viewChanged && !netChanged && shown) draw();
       ask();
     },

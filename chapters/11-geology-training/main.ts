@@ -11,20 +11,20 @@
 import trainSource from '../../src/model/train.ts?raw';
 import { networkDescriptionOf, type SavedNetwork } from '../../src/model/saved-network.ts';
 import type { OptimizerKind } from '../../src/optim/index.ts';
-import type { TrainingJob } from '../../src/model/worker-protocol.ts';
+import { AtlasError } from '../../src/tensor/index.ts';
 import { createStore, linkTerm, observeValue, startChapter, type Control } from '../../src/notebook/index.ts';
 import { createTrainingClient, type TrainingClient } from '../../src/notebook/training-client.ts';
 import { formatValue } from '../../src/viz/paint/format.ts';
 import builderSource from './builder.ts?raw';
 import trainingSource from './training.ts?raw';
-import { BROWSE_COUNT, browseData, browsedSample } from './browse.ts';
-import { DEFAULT_CONFIG, buildNetwork, type BuilderConfig, type BuiltNetwork, type Dims } from './builder.ts';
+import { BROWSE_COUNT, browseData, browsedSample, type BrowsedSample } from './browse.ts';
+import { DEFAULT_CONFIG, tryBuildNetwork, type BuildResult, type BuilderConfig, type BuiltNetwork, type Dims } from './builder.ts';
 import { builderTable, describeBuilder } from './builder-table.ts';
 import { dataView, describeData } from './data-view.ts';
 import { EQ10, EQ11, EQ6, EQ7, EQ8, ERRATUM_BN, ERRATUM_EQ2 } from './equations.ts';
 import { filesView } from './files-view.ts';
 import { inspectorView } from './inspector-view.ts';
-import { DEFAULT_TRAIN, describeTraining, trainingJob } from './training.ts';
+import { DEFAULT_TRAIN, describeSettings, describeTraining, trainingJob, type JobResult, type TrainSettings } from './training.ts';
 import { trainView } from './train-view.ts';
 import { TERMS } from './terms.ts';
 import './geology-training.css';
@@ -120,11 +120,15 @@ startChapter({ terms: TERMS }, (nb) => {
       units,
     }),
   );
-  nb.cell('net', ['config'], buildNetwork);
+  nb.cell('build', ['config'], tryBuildNetwork);
+  nb.cell('net', ['build'], (result: BuildResult) => {
+    if ('error' in result) throw result.error;
+    return result.net;
+  });
   nb.view('builder', {
-    inputs: ['net'],
+    inputs: ['build'],
     create: builderTable,
-    figure: { title: 'Every layer, as you build it.', caption: 'Sizes are x × y × z × feature maps. Eq. 2 is written out along the first axis (the others are the same, or 1).', kind: '2d', describe: describeBuilder },
+    figure: { title: 'Every layer, as you build it.', caption: 'Sizes are x × y × z × feature maps. Eq. 2 is written out along x (the other axes in use are the same; unused ones stay 1).', kind: '2d', describe: describeBuilder },
   });
 
   // ---- the data browser (after the grid controls) ----------------------------
@@ -173,11 +177,20 @@ startChapter({ terms: TERMS }, (nb) => {
   const loaded = createStore<SavedNetwork | null>(null);
   nb.cell('loaded', [], () => observeValue(loaded));
   let loads = 0;
-  nb.cell('job', ['net', 'opt', 'lr', 'batch', 'epochs', 'count', 'loaded'], (net: BuiltNetwork, opt: OptimizerKind, e: number, batch: number, epochs: number, count: number, saved: SavedNetwork | null) => {
+  nb.cell('settings', ['opt', 'lr', 'batch', 'epochs', 'count'], (optimizer: OptimizerKind, e: number, batch: number, epochs: number, count: number): TrainSettings => ({ optimizer, lr: fromLog(e), batch, epochs, count }));
+  // Never throws: a refused network or setting is shown by the training view, which keeps its text alternative up to date.
+  nb.cell('job', ['build', 'settings', 'loaded'], (build: BuildResult, settings: TrainSettings, saved: SavedNetwork | null): JobResult => {
+    if ('error' in build) return { error: build.error };
+    const net = build.net;
     const start = saved && sameNetwork(net, saved) ? networkDescriptionOf(saved) : undefined;
-    const job = trainingJob(net, { optimizer: opt, lr: fromLog(e), batch, epochs, count }, start);
-    const { network, ...rest } = job;
-    return { job, key: JSON.stringify({ ...rest, layers: network.layers, inputShape: network.inputShape, from: start ? loads : 0 }) };
+    try {
+      const job = trainingJob(net, settings, start);
+      const { network, ...rest } = job;
+      return { job, key: JSON.stringify({ ...rest, layers: network.layers, inputShape: network.inputShape, from: start ? loads : 0 }) };
+    } catch (e) {
+      if (e instanceof AtlasError) return { error: e };
+      throw e;
+    }
   });
   nb.cell('client', ['invalidation'], (invalidation: Promise<void>) => {
     const client = createTrainingClient();
@@ -185,14 +198,14 @@ startChapter({ terms: TERMS }, (nb) => {
     return client;
   });
   nb.view('train', {
-    inputs: ['client', 'job'],
+    inputs: ['client', 'job', 'settings'],
     create: trainView,
-    update: (view, client: TrainingClient, job: { job: never; key: string }) => view.update(client, job.job, job.key),
+    update: (view, client: TrainingClient, job: JobResult) => view.update(client, job),
     figure: {
       title: 'Training, live.',
       caption: 'Blue: training (mean of the epoch\'s batches, while the weights were still moving); vermillion, dashed: validation (after the epoch, models never trained on).',
       kind: '2d',
-      describe: (_client, job: { job: TrainingJob }) => describeTraining(job.job),
+      describe: (_client, job: JobResult, settings: TrainSettings) => ('error' in job ? `Training is refused (${describeSettings(settings)}): ${job.error.message}` : describeTraining(job.job)),
     },
   });
 
@@ -202,15 +215,17 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.range('block', { ...inspect, label: 'Block whose filters are shown (m)', min: 1, max: 4, step: 1, value: 1 });
   nb.range('filter', { ...inspect, label: 'Filter of that block', min: 1, max: 32, step: 1, value: 1 });
   nb.view('inspector', {
-    inputs: ['client', 'net', 'isample', 'block', 'filter'],
+    inputs: ['client', 'build', 'isample', 'block', 'filter'],
     create: inspectorView,
-    update: (view, client: TrainingClient, net: BuiltNetwork, sample: number, block: number, filter: number) => view.update(client, net, { sample, block, filter }),
+    update: (view, client: TrainingClient, build: BuildResult, sample: number, block: number, filter: number) => view.update(client, 'net' in build ? build.net : null, { sample, block, filter }),
     figure: {
       title: 'Inside the network, at the current update.',
       caption: 'Hidden layers: one cube per value, feature maps side by side. Filters and gradients: blue negative, red positive. Each view turns with a drag.',
       kind: '3d',
-      describe: (_client, net: BuiltNetwork, sample: number, block: number, filter: number) =>
-        `For validation model ${sample}: the input and the ${net.config.blocks} hidden layers H¹ to H${net.config.blocks} in 3D, filter ${filter} of block ${Math.min(block, net.config.blocks)} and its gradient, the batch-normalization statistics of that block and the softmax output of the four structure classes.`,
+      describe: (_client, build: BuildResult, sample: number, block: number, filter: number) => {
+        const blocks = 'net' in build ? build.net.config.blocks : build.config.blocks;
+        return `For validation model ${sample}: the input and the ${blocks} hidden layers H¹ to H${blocks} in 3D, filter ${filter} of block ${Math.min(block, blocks)} and its gradient, the batch-normalization statistics of that block and the softmax output of the four structure classes${'net' in build ? '' : ', once the network can be built'}.`;
+      },
     },
   });
 
@@ -224,8 +239,9 @@ startChapter({ terms: TERMS }, (nb) => {
     loaded.set(saved);
   };
   nb.view('files', {
-    inputs: ['client', 'net', 'browsed'],
+    inputs: ['client', 'build', 'browsed'],
     create: (el) => filesView(el, onLoad),
+    update: (view, client: TrainingClient, build: BuildResult, browsed: BrowsedSample) => view.update(client, 'net' in build ? build.net : null, browsed),
   });
 
   nb.equation('eq-6', EQ6);

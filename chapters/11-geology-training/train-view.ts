@@ -8,14 +8,13 @@
  * animation frame, and only when an epoch has ended.
  */
 import type { TrainingView } from '../../src/model/training-view.ts';
-import type { TrainingJob } from '../../src/model/worker-protocol.ts';
 import type { TrainingClient } from '../../src/notebook/training-client.ts';
 import { trainingControls, type TrainingControls } from '../../src/notebook/training-controls.ts';
 import { createLineChart, type LineChart } from '../../src/viz/charts/index.ts';
 import { createConfusionMatrix, type ConfusionMatrix } from '../../src/viz/charts/confusion-matrix.ts';
 import { formatValue } from '../../src/viz/paint/format.ts';
 import { CLASS_NAMES, STRUCTURE_KINDS } from '../../src/data/index.ts';
-import { epochCurves, firstEpochReaching, latestConfusion } from './training.ts';
+import { epochCurves, firstEpochReaching, latestConfusion, type JobResult } from './training.ts';
 
 export const TRAIN_COLOR = '#0072b2';
 export const VALIDATION_COLOR = '#d55e00';
@@ -23,10 +22,12 @@ const K = STRUCTURE_KINDS.length;
 /** Quiet time after the last settings change before the new job is sent. */
 const START_DELAY_MS = 300;
 export const CLASS_LABELS: readonly string[] = STRUCTURE_KINDS.map((k) => CLASS_NAMES[k]);
+/** The matrix's axes take the short names (horizontal, folded, faulted, channels), which fit a phone. */
+const SHORT_LABELS: readonly string[] = [...STRUCTURE_KINDS];
 
 export interface TrainView {
   readonly node: HTMLElement;
-  update(client: TrainingClient, job: TrainingJob, key: string): void;
+  update(client: TrainingClient, result: JobResult): void;
   dispose(): void;
 }
 
@@ -52,6 +53,10 @@ function goalSentence(run: TrainingView['runs'][number] | undefined, reachedAtMs
 export function trainView(container: HTMLElement): TrainView {
   const node = document.createElement('div');
   node.className = 'gt-train';
+  const refusal = document.createElement('p');
+  refusal.className = 'gt-refusal';
+  refusal.setAttribute('role', 'alert');
+  refusal.hidden = true;
   const panelSlot = document.createElement('div');
   const charts = document.createElement('div');
   charts.className = 'gt-charts';
@@ -63,7 +68,7 @@ export function trainView(container: HTMLElement): TrainView {
   const goal = document.createElement('p');
   goal.className = 'gt-goal';
   goal.setAttribute('role', 'status');
-  node.append(panelSlot, charts, confusionSlot, goal);
+  node.append(refusal, panelSlot, charts, confusionSlot, goal);
   container.append(node);
 
   const lossChart: LineChart = createLineChart(lossSlot, { series: [] }, {
@@ -79,7 +84,7 @@ export function trainView(container: HTMLElement): TrainView {
     yDomain: [0, 100],
     description: 'the share of training models classified correctly during each epoch and of validation models after it',
   });
-  const confusion: ConfusionMatrix = createConfusionMatrix(confusionSlot, { counts: new Array(K * K).fill(0), classes: CLASS_LABELS }, {
+  const confusion: ConfusionMatrix = createConfusionMatrix(confusionSlot, { counts: new Array(K * K).fill(0), classes: SHORT_LABELS }, {
     title: 'Validation confusion matrix, latest epoch',
     setName: 'the validation set',
   });
@@ -121,7 +126,7 @@ export function trainView(container: HTMLElement): TrainView {
           { name: 'validation', x: c.epoch, y: c.validationAccuracy, color: VALIDATION_COLOR, dashed: true },
         ],
       });
-      confusion.update({ counts: latestConfusion(run) ?? new Array(K * K).fill(0), classes: CLASS_LABELS });
+      confusion.update({ counts: latestConfusion(run) ?? new Array(K * K).fill(0), classes: SHORT_LABELS });
     }
     const text = goalText(view, reachedAtMs);
     if (goal.textContent !== text) goal.textContent = text;
@@ -130,7 +135,7 @@ export function trainView(container: HTMLElement): TrainView {
 
   return {
     node,
-    update(next, job, key) {
+    update(next, result) {
       if (next !== client) {
         unsubscribe?.();
         panel?.dispose();
@@ -143,10 +148,23 @@ export function trainView(container: HTMLElement): TrainView {
         });
         loaded = '';
       }
+      const refused = 'error' in result;
+      refusal.hidden = !refused;
+      refusal.classList.toggle('cell-error', refused);
+      refusal.textContent = refused ? `${result.error.message} Nothing is trained until the settings allow it.` : '';
+      panelSlot.hidden = refused;
+      if (refused) {
+        if (startTimer) clearTimeout(startTimer);
+        startTimer = null;
+        client.stop();
+        loaded = 'refused';
+        return;
+      }
+      const { job, key } = result;
       if (key !== loaded) {
         // While a slider is being moved, start only the last network it settles on: each start
         // makes the worker generate the data set again, which competes with the page for the CPU.
-        const first = loaded === '';
+        const first = loaded === '' || loaded === 'refused';
         loaded = key;
         if (startTimer) clearTimeout(startTimer);
         const go = () => {

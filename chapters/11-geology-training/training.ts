@@ -56,6 +56,9 @@ export function trainingSamples(count: number): number {
   return count - Math.round(count * VALIDATION_FRACTION);
 }
 
+/** The job to send, with the key that says when it changed, or why there is none. */
+export type JobResult = { readonly job: TrainingJob; readonly key: string } | { readonly error: Error };
+
 /** Weights and batch-norm averages to start from (a loaded network file) instead of the seed's draw. */
 export type StartFrom = Pick<NetworkDescription, 'parameters' | 'running'>;
 
@@ -136,4 +139,9 @@ export function describeTraining(job: TrainingJob): string {
   const options = (job.data.kind === 'generated' ? job.data.options : null) as { dataset?: { count?: number } } | null;
   const count = options?.dataset?.count ?? 0;
   return `The training panel, then two line charts (cross-entropy and accuracy per epoch, training and validation) and the validation confusion matrix, for ${job.epochs} epochs of ${run.optimizer.kind} with learning rate ${formatValue(run.optimizer.lr)} on mini-batches of ${run.batchSize} from ${trainingSamples(count)} training models (${count - trainingSamples(count)} held out). They grow as the worker trains.`;
+}
+
+/** The settings in words, for the text alternative when no job can be made from them. */
+export function describeSettings(settings: TrainSettings): string {
+  return `${settings.epochs} epochs of ${settings.optimizer} with learning rate ${formatValue(settings.lr)} on mini-batches of ${settings.batch} from a data set of ${settings.count} models`;
 }

@@ -135,12 +135,14 @@ export function createConfusionMatrix(container: HTMLElement, data: ConfusionDat
   let stats = confusionStats(data);
   let cursor: [number, number] | null = null;
 
+  // Room on the left for the longest class name (11 px text, about 6.5 px a character).
+  const margin = { ...MARGIN, left: Math.max(MARGIN.left, Math.ceil(24 + 6.5 * Math.max(...data.classes.map((c) => c.length)))) };
   const frame = createChartFrame(container, {
     title: options.title,
     className: 'viz-chart--confusion',
-    margin: MARGIN,
+    margin,
     focusable: true,
-    heightFor: (width) => Math.min(MAX_CELL, Math.max(8, (width - MARGIN.left - MARGIN.right) / stats.k)) * stats.k + MARGIN.top + MARGIN.bottom,
+    heightFor: (width) => Math.min(MAX_CELL, Math.max(8, (width - margin.left - margin.right) / stats.k)) * stats.k + margin.top + margin.bottom,
     minHeight: 120,
     maxHeight: 720,
   });
@@ -212,7 +214,7 @@ export function createConfusionMatrix(container: HTMLElement, data: ConfusionDat
     xAxis.selectAll<SVGTextElement, number>('.tick text').attr('text-anchor', 'start').attr('transform', 'rotate(-35)').attr('dx', '0.2em');
     yAxis.call(axisLeft(ys).tickFormat(name).tickSizeOuter(0));
     xTitle.attr('x', w / 2).attr('y', -MARGIN.top + 12);
-    yTitle.attr('transform', `translate(${-MARGIN.left + 12},${w / 2}) rotate(-90)`);
+    yTitle.attr('transform', `translate(${-margin.left + 12},${w / 2}) rotate(-90)`);
     recallTitle.attr('x', w + 8).attr('y', -8);
     legend.update(mapName, [0, 1], w + 62, Math.max(w, 60), 'share of row');
     frame.setSummary(describeConfusion(current, setName));

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planNetwork } from '../../../src/model/index.ts';
 import { GEOLOGY_PRESET } from '../../../src/model/presets/geology.ts';
 import { ShapeError, ParamError } from '../../../src/tensor/index.ts';
-import { DEFAULT_CONFIG, buildNetwork, builderInputShape, builderLayers, eq2Text, type BuilderConfig } from '../../../chapters/11-geology-training/builder.ts';
+import { DEFAULT_CONFIG, buildNetwork, tryBuildNetwork, builderInputShape, builderLayers, eq2Text, type BuilderConfig } from '../../../chapters/11-geology-training/builder.ts';
 
 const config = (patch: Partial<BuilderConfig>): BuilderConfig => ({ ...DEFAULT_CONFIG, ...patch });
 
@@ -73,5 +73,20 @@ describe('buildNetwork', () => {
 describe('eq2Text', () => {
   it('writes the floor relation with its numbers, dropping positions a stride does not reach', () => {
     expect(eq2Text(10, 3, 2, 0)).toBe('⌊(10 − 3 + 2·0) / 2⌋ + 1 = 4');
+  });
+});
+
+describe('tryBuildNetwork', () => {
+  it('returns the network, or the refusal with the layers that were asked for', () => {
+    const ok = tryBuildNetwork(DEFAULT_CONFIG);
+    expect('net' in ok && ok.net.parameterCount).toBe(3508);
+    const refused = tryBuildNetwork(config({ blocks: 4, pooled: 4, hidden: 1 }));
+    expect('error' in refused).toBe(true);
+    if ('error' in refused) {
+      expect(refused.error.message).toMatch(/cannot be built/);
+      expect(refused.labels).toHaveLength(4 * 4 + 1 + 2 + 1);
+      expect(refused.labels.slice(-3)).toEqual(['dense fc1, 32 units', 'activation relu', 'dense fc2, 4 units']);
+      expect(refused.labels[0]).toBe('conv c1, 8 filters 3 × 3 × 3, stride 1, padding 0');
+    }
   });
 });

@@ -141,6 +141,9 @@ describe('chapter 11, training a CNN on geological grids', () => {
       const error = page.locator('[data-slot="builder"] .cell-error');
       await error.waitFor({ timeout: 30_000 });
       assert.match((await error.textContent()) ?? '', /This network cannot be built: layer \d+ \((conv|pool) \w+\).*larger than the padded input/);
+      assert.equal(await page.locator('[data-slot="builder"] tbody tr').count(), 1 + 4 * 4 + 2, 'the layers asked for are still listed');
+      assert.match(await text(page, '[data-slot="builder"] tfoot'), /18 layers asked for; the network cannot be built/);
+      assert.ok(await page.locator('[data-slot="train"] .cell-error').count(), 'training is refused too');
       const main = (await page.locator('main').textContent()) ?? '';
       assert.ok(!/NaN|Infinity|undefined/.test(main), 'no broken number on the page');
       await problems.assertNone('impossible network');
