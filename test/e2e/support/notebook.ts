@@ -40,10 +40,21 @@ export async function drawnText(page: Page): Promise<string[]> {
   return page.locator('main [data-slot]:not(.controls__list), main .figure__description').allTextContents();
 }
 
-/** What the figures show as pixels: one screenshot per figure (slow with software WebGL). */
+/**
+ * What the figures show as pixels: one screenshot per figure (slow with
+ * software WebGL). Each figure is first scrolled to the top of the window and
+ * given two frames to draw, so the same state always gives the same pixels
+ * (the shared 3D canvas draws only what is inside the window, and a figure
+ * taller than the window would otherwise be captured from wherever the
+ * previous scroll left it).
+ */
 export async function figurePixels(page: Page): Promise<string[]> {
   const shots: string[] = [];
   for (const figure of await page.locator('.figure').all()) {
+    await figure.evaluate((f) => new Promise((done) => {
+      f.scrollIntoView({ block: 'start' });
+      requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)));
+    }));
     shots.push((await figure.screenshot({ animations: 'disabled' })).toString('base64'));
   }
   return shots;
