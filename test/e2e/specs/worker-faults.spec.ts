@@ -1,6 +1,6 @@
 /**
- * The training worker failing on the real chapters (issue 8): on chapters 8
- * and 9 the worker, mid-training, throws an uncaught error, closes itself
+ * The training worker failing on the real chapters (issue 8): on chapters 8,
+ * 9 and 11 the worker, mid-training, throws an uncaught error, closes itself
  * (as when the browser ends it) or hangs in a loop. Each time the training
  * panel says what happened in words, offers Restart worker, and after a
  * restart the job trains again from its seed. Diverging training stops with a
@@ -28,6 +28,7 @@ interface Race {
 const RACES: Race[] = [
   { slug: 'losses-gradient-descent', slot: 'race' },
   { slug: 'optimizers', slot: 'cnn' },
+  { slug: 'geology-training', slot: 'train' },
 ]
   .map(({ slug, slot }) => ({ site: CHAPTER_PAGES.find((p) => p.chapter === findChapter(slug))!, slot }))
   .filter((r) => r.site !== undefined);
