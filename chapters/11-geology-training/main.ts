@@ -24,7 +24,7 @@ import { dataView, describeData } from './data-view.ts';
 import { EQ10, EQ11, EQ6, EQ7, EQ8, ERRATUM_BN, ERRATUM_EQ2 } from './equations.ts';
 import { filesView } from './files-view.ts';
 import { inspectorView } from './inspector-view.ts';
-import { DEFAULT_TRAIN, describeSettings, describeTraining, trainingJob, type JobResult, type TrainSettings } from './training.ts';
+import { DEFAULT_TRAIN, describeSettings, describeTraining, timeNote, trainingJob, type JobResult, type TrainSettings } from './training.ts';
 import { trainView } from './train-view.ts';
 import { TERMS } from './terms.ts';
 import './geology-training.css';
@@ -244,6 +244,7 @@ startChapter({ terms: TERMS }, (nb) => {
     update: (view, client: TrainingClient, build: BuildResult, browsed: BrowsedSample) => view.update(client, 'net' in build ? build.net : null, browsed),
   });
 
+  nb.display('notes-time', [], timeNote);
   nb.equation('eq-6', EQ6);
   nb.erratum('eq-2', ERRATUM_EQ2);
   nb.erratum('eq-bn', ERRATUM_BN);

@@ -138,3 +138,13 @@ describe('describeSettings', () => {
     expect(describeSettings({ ...DEFAULT_TRAIN, lr: 0.01 })).toBe('12 epochs of adam with learning rate 0.01 on mini-batches of 16 from a data set of 2000 models');
   });
 });
+
+describe('timeNote', () => {
+  it('quotes the project\'s measurement and the chapter\'s own, with no broken number', async () => {
+    const { timeNote } = await import('../../../chapters/11-geology-training/training.ts');
+    const text = timeNote();
+    expect(text).toContain('90.8 % validation accuracy after epoch 4');
+    expect(text).toContain('after 189 s of training');
+    expect(text).not.toMatch(/NaN|undefined|Infinity/);
+  });
+});
