@@ -29,6 +29,11 @@ export interface InspectorSettings {
 export interface InspectorView {
   readonly node: HTMLElement;
   update(client: TrainingClient, net: BuiltNetwork | null, settings: InspectorSettings): void;
+  /**
+   * Resolves once the current job's first snapshot is drawn (at once when there is no network to
+   * inspect; after 60 s at the latest), so the page counts as busy while the worker prepares it.
+   */
+  drawn(): Promise<void>;
   dispose(): void;
 }
 
@@ -88,6 +93,13 @@ export function inspectorView(container: HTMLElement, bus: TermBus): InspectorVi
   let asked = '';
   let timer: ReturnType<typeof setTimeout> | null = null;
   let shown: SnapshotMessage | null = null;
+  let drawnJob: string | null = null;
+  let waiters: (() => void)[] = [];
+  const release = (): void => {
+    const list = waiters;
+    waiters = [];
+    list.forEach((w) => w());
+  };
 
   const stateKey = (): string => {
     const v = client!.view;
@@ -169,6 +181,8 @@ export function inspectorView(container: HTMLElement, bus: TermBus): InspectorVi
     }
     drawNorm(f.block);
     drawSoftmax(s);
+    drawnJob = s.jobId;
+    release();
   }
 
   function drawNorm(block: number): void {
@@ -231,7 +245,11 @@ export function inspectorView(container: HTMLElement, bus: TermBus): InspectorVi
       if (nextClient !== client) {
         unsubscribe?.();
         client = nextClient;
-        unsubscribe = client.subscribe(() => ask());
+        unsubscribe = client.subscribe((view) => {
+          // A job that failed or was refused will send no snapshot.
+          if (['error', 'failed', 'terminated', 'stopped'].includes(view.status)) release();
+          ask();
+        });
       }
       const sampleChanged = nextSettings.sample !== settings.sample;
       const viewChanged = nextSettings.block !== settings.block || nextSettings.filter !== settings.filter;
@@ -241,13 +259,25 @@ export function inspectorView(container: HTMLElement, bus: TermBus): InspectorVi
       if (sampleChanged) asked = '';
       // A new network means a new job, whose own snapshot will come; only the choice of filter redraws now.
       if (!net) {
+        release();
         setText(headline, 'No network to look inside: the builder cannot make this one (see its message above).');
         return;
       }
       if (viewChanged && !netChanged && shown) draw();
       ask();
     },
+    drawn() {
+      if (!net || !client || (drawnJob !== null && drawnJob === client.view.jobId)) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const timeout = setTimeout(resolve, 60_000);
+        waiters.push(() => {
+          clearTimeout(timeout);
+          resolve();
+        });
+      });
+    },
     dispose() {
+      release();
       unsubscribe?.();
       if (timer) clearTimeout(timer);
       for (const p of [...hidden, weights, gradient]) p.view.dispose();

@@ -23,7 +23,7 @@ import { builderTable, describeBuilder } from './builder-table.ts';
 import { dataView, describeData } from './data-view.ts';
 import { EQ10, EQ11, EQ6, EQ7, EQ8, ERRATUM_BN, ERRATUM_EQ2 } from './equations.ts';
 import { filesView } from './files-view.ts';
-import { inspectorView } from './inspector-view.ts';
+import { inspectorView, type InspectorView } from './inspector-view.ts';
 import { DEFAULT_TRAIN, describeSettings, describeTraining, timeNote, trainingJob, type JobResult, type TrainSettings } from './training.ts';
 import { trainView } from './train-view.ts';
 import { TERMS } from './terms.ts';
@@ -228,6 +228,9 @@ startChapter({ terms: TERMS }, (nb) => {
       },
     },
   });
+
+  // The page is busy until the worker has built the job and the inspector has drawn its first snapshot.
+  nb.display('inspector-ready', ['inspector', 'job', 'isample'], (view: InspectorView) => view.drawn().then(() => ''));
 
   // ---- files -------------------------------------------------------------------------
   const onLoad = (saved: SavedNetwork, config: BuilderConfig): void => {
