@@ -25,6 +25,7 @@ import { CHAPTER_PAGES } from '../support/site.ts';
 const TRAINING_CHAPTERS: readonly { slug: string; slot: string }[] = [
   { slug: 'losses-gradient-descent', slot: 'race' },
   { slug: 'optimizers', slot: 'cnn' },
+  { slug: 'geology-training', slot: 'train' },
 ];
 
 /** How long the probe watches the page while it trains. */
