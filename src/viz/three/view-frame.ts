@@ -65,8 +65,12 @@ export function createViewFrame(container: HTMLElement, options: FrameOptions = 
   }
   const status = document.createElement('p');
   status.className = 'viz3d__status';
+  status.id = `${id}-status`;
   status.hidden = true;
   stage.append(status);
+  // The stage is role="img", so its children are not read out: a shown status
+  // (paused, unavailable) joins the stage's description instead.
+  const describe = (): void => stage.setAttribute('aria-describedby', status.hidden ? `${id}-keys` : `${id}-status ${id}-keys`);
 
   const footer = document.createElement('div');
   footer.className = 'viz3d__footer';
@@ -99,12 +103,14 @@ export function createViewFrame(container: HTMLElement, options: FrameOptions = 
     setStatus(text) {
       status.hidden = text === null;
       status.textContent = text ?? '';
+      describe();
     },
     markUnavailable(reason) {
       root.classList.add('viz3d--no-webgl');
       stage.style.aspectRatio = '';
       status.hidden = false;
       status.textContent = `3D view unavailable: ${reason}. The read-out below still works from the keyboard; the 2D charts and equations on this page are not affected.`;
+      describe();
     },
     setReadout(text, color = null) {
       readoutText.textContent = text;

@@ -38,6 +38,16 @@ async function statuses(page: Page): Promise<string[]> {
   return page.locator('.viz3d__status').evaluateAll((nodes) => nodes.map((n) => ((n as HTMLElement).hidden ? '' : (n.textContent ?? ''))));
 }
 
+/** How many 3D stages name their shown status in aria-describedby. */
+async function describedByStatus(page: Page): Promise<number> {
+  return page.locator('.viz3d__stage').evaluateAll((stages) =>
+    stages.filter((stage) => {
+      const status = stage.querySelector('.viz3d__status');
+      return status !== null && !(status as HTMLElement).hidden && (stage.getAttribute('aria-describedby') ?? '').split(' ').includes(status.id);
+    }).length,
+  );
+}
+
 /** Every shown 2D view draws something (the 3D ones are checked apart). */
 async function assert2dViewsDraw(page: Page): Promise<number> {
   const bodies = await page.locator('.figure[data-figure-kind="2d"] .figure__body').all();
@@ -61,6 +71,7 @@ async function assertNoWebGLPage(page: Page, name: string): Promise<void> {
     assert.match(text, /^3D view unavailable: .*WebGL.*\. The read-out below still works from the keyboard; the 2D charts and equations on this page are not affected\.$/);
   }
   for (const status of await page.locator('.viz3d__status').all()) assert.ok(await status.isVisible(), 'the reason is visible');
+  assert.equal(await describedByStatus(page), views, 'each 3D view describes itself with its reason (its stage is role="img", so screen readers hear only its name and description)');
   await assertEquationsRendered(page);
   assert.equal(await page.locator('.cell-error').count(), 0, 'no cell failed');
   // The read-out works without a picture: focus the first voxel view and step to its first cell.
@@ -91,6 +102,7 @@ describe('WebGL context loss and absence', () => {
         await loseContext(page);
         await page.waitForFunction((text) => [...document.querySelectorAll('.viz3d__status')].every((s) => !(s as HTMLElement).hidden && s.textContent === text), CONTEXT_LOST_TEXT, { timeout: 10_000 });
         assert.deepEqual(await statuses(page), Array(views).fill(CONTEXT_LOST_TEXT), 'every 3D view says it is paused and restoring');
+        assert.equal(await describedByStatus(page), views, 'screen readers hear the pause in each view\'s description');
         const lost = await rendererStats(page);
         assert.equal(lost.contextLost, true);
         assert.equal(lost.losses, 1);
@@ -125,6 +137,7 @@ describe('WebGL context loss and absence', () => {
         assert.equal(restored.restores, 1);
         assert.ok(restored.geometries > 0, 'geometries were uploaded again');
         assert.ok(restored.programs > 0, 'programs were compiled again');
+        assert.equal(await describedByStatus(page), 0, 'once restored, no view describes itself as paused');
         assert.equal(await page.locator('.cell-error').count(), 0);
         await problems.assertNone(`${site.name} context loss`);
       } finally {
