@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertValidSpec, describeRange, formatRange, parseRange, stepDecimals, type RangeSpec } from '../../src/notebook/controls/spec.ts';
+import { assertValidSpec, describeRange, formatRange, parseRange, rangeText, stepDecimals, type RangeSpec } from '../../src/notebook/controls/spec.ts';
 
 const size: RangeSpec = { kind: 'range', label: 'Cells', min: 4, max: 64, step: 4, value: 32 };
 const rate: RangeSpec = { kind: 'range', label: 'Rate', min: 0.05, max: 1, step: 0.05, value: 0.1 };
@@ -32,5 +32,15 @@ describe('control specs', () => {
       /default "tanh" is not an option/,
     );
     expect(() => assertValidSpec('Bad Key', { kind: 'toggle', label: 'x', value: true })).toThrow(/lower-case names/);
+  });
+});
+
+describe('rangeText', () => {
+  const cells = { kind: 'range', key: 'w', label: 'Filter size', min: 1, max: 7, step: 1, value: 3, unit: 'cells' } as const;
+  it('the number with its unit, singular after 1', () => {
+    expect(rangeText(cells, 3)).toBe('3 cells');
+    expect(rangeText(cells, 1)).toBe('1 cell');
+    expect(rangeText({ ...cells, unit: '%' }, 1)).toBe('1 %');
+    expect(rangeText({ ...cells, unit: undefined }, 1)).toBe('1');
   });
 });

@@ -4,7 +4,7 @@
  * End move it (native); aria-valuetext speaks the value with its unit.
  */
 import { controlId, controlState, fieldShell, type Control } from './control.ts';
-import { formatRange, type RangeSpec } from './spec.ts';
+import { formatRange, rangeText, type RangeSpec } from './spec.ts';
 
 export function rangeControl(key: string, spec: RangeSpec): Control<number> {
   const { field, describedBy, descriptionNode } = fieldShell('range', key, spec.description);
@@ -35,7 +35,7 @@ export function rangeControl(key: string, spec: RangeSpec): Control<number> {
   field.append(label, row);
   if (descriptionNode) field.append(descriptionNode);
 
-  const text = (value: number): string => `${formatRange(spec, value)}${spec.unit ? ` ${spec.unit}` : ''}`;
+  const text = (value: number): string => rangeText(spec, value);
   const state = controlState(spec.value, (value) => {
     input.value = String(value);
     output.textContent = text(value);

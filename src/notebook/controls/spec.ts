@@ -130,11 +130,21 @@ export function formatSetting(spec: SettingSpec, value: SettingValue): string {
   }
 }
 
+/** Units whose singular follows the number 1 ("1 cell", not "1 cells"). */
+const SINGULAR_UNITS: Readonly<Record<string, string>> = { cells: 'cell', filters: 'filter', layers: 'layer', units: 'unit', samples: 'sample', epochs: 'epoch', updates: 'update' };
+
+/** A range value as read out and spoken: the number and its unit, '3 cells', '1 cell', '50 %'. */
+export function rangeText(spec: RangeSpec, value: number): string {
+  if (!spec.unit) return formatRange(spec, value);
+  const unit = value === 1 ? (SINGULAR_UNITS[spec.unit] ?? spec.unit) : spec.unit;
+  return `${formatRange(spec, value)} ${unit}`;
+}
+
 /** The default in words, for messages: '2', 'ReLU', 'on'. */
 export function describeDefault(spec: SettingSpec): string {
   switch (spec.kind) {
     case 'range':
-      return `${formatRange(spec, spec.value)}${spec.unit ? ` ${spec.unit}` : ''}`;
+      return rangeText(spec, spec.value);
     case 'toggle':
       return spec.value ? ON : OFF;
     default:
