@@ -195,7 +195,7 @@ export function inspectorView(container: HTMLElement, bus: TermBus): InspectorVi
     table.append(el('caption', '', `Batch normalization of block ${block} (eq. 5), per feature map`));
     const head = document.createElement('tr');
     for (const t of ['map', 'batch mean', 'batch var', 'running mean', 'running var', 'γ', 'β']) {
-      const th = el('th', t === 'map' ? '' : 'number', t);
+      const th = el('th', t === 'map' ? '' : t === 'γ' || t === 'β' ? 'number symbol' : 'number', t);
       th.scope = 'col';
       head.append(th);
     }

@@ -133,17 +133,20 @@ export function firstEpochReaching(run: RunView | undefined, goal = 0.9): EpochR
   return run?.epochs.find((e) => e.validationAccuracy !== null && e.validationAccuracy >= goal) ?? null;
 }
 
+/** Optimizers by the names the tutorial gives them (§2.3, eqs. 11-15). */
+export const OPTIMIZER_NAMES: Readonly<Record<OptimizerKind, string>> = { sgd: 'SGD', momentum: 'Momentum', adagrad: 'AdaGrad', rmsprop: 'RMSProp', adam: 'Adam' };
+
 /** The text alternative of the training figure: what is trained, how, on what. */
 export function describeTraining(job: TrainingJob): string {
   const run = job.runs[0]!;
   const options = (job.data.kind === 'generated' ? job.data.options : null) as { dataset?: { count?: number } } | null;
   const count = options?.dataset?.count ?? 0;
-  return `The training panel, then two line charts (cross-entropy and accuracy per epoch, training and validation) and the validation confusion matrix, for ${job.epochs} epochs of ${run.optimizer.kind} with learning rate ${formatValue(run.optimizer.lr)} on mini-batches of ${run.batchSize} from ${trainingSamples(count)} training models (${count - trainingSamples(count)} held out). They grow as the worker trains.`;
+  return `The training panel, then two line charts (cross-entropy and accuracy per epoch, training and validation) and the validation confusion matrix, for ${job.epochs} epochs of ${OPTIMIZER_NAMES[run.optimizer.kind]} with learning rate ${formatValue(run.optimizer.lr)} on mini-batches of ${run.batchSize} from ${trainingSamples(count)} training models (${count - trainingSamples(count)} held out). They grow as the worker trains.`;
 }
 
 /** The settings in words, for the text alternative when no job can be made from them. */
 export function describeSettings(settings: TrainSettings): string {
-  return `${settings.epochs} epochs of ${settings.optimizer} with learning rate ${formatValue(settings.lr)} on mini-batches of ${settings.batch} from a data set of ${settings.count} models`;
+  return `${settings.epochs} epochs of ${OPTIMIZER_NAMES[settings.optimizer]} with learning rate ${formatValue(settings.lr)} on mini-batches of ${settings.batch} from a data set of ${settings.count} models`;
 }
 
 /**

@@ -128,14 +128,14 @@ describe('browsing', () => {
 describe('describeTraining', () => {
   it('names the epochs, optimizer, learning rate, batch size and data set sizes', async () => {
     const { describeTraining } = await import('../../../chapters/11-geology-training/training.ts');
-    expect(describeTraining(trainingJob(net, { ...DEFAULT_TRAIN, lr: 0.002, count: 400 }))).toContain('12 epochs of adam with learning rate 0.002 on mini-batches of 16 from 320 training models (80 held out)');
+    expect(describeTraining(trainingJob(net, { ...DEFAULT_TRAIN, lr: 0.002, count: 400 }))).toContain('12 epochs of Adam with learning rate 0.002 on mini-batches of 16 from 320 training models (80 held out)');
   });
 });
 
 describe('describeSettings', () => {
   it('says the settings in words', async () => {
     const { describeSettings } = await import('../../../chapters/11-geology-training/training.ts');
-    expect(describeSettings({ ...DEFAULT_TRAIN, lr: 0.01 })).toBe('12 epochs of adam with learning rate 0.01 on mini-batches of 16 from a data set of 2000 models');
+    expect(describeSettings({ ...DEFAULT_TRAIN, lr: 0.01 })).toBe('12 epochs of Adam with learning rate 0.01 on mini-batches of 16 from a data set of 2000 models');
   });
 });
 
