@@ -48,14 +48,24 @@ export async function drawnText(page: Page): Promise<string[]> {
  * taller than the window would otherwise be captured from wherever the
  * previous scroll left it).
  */
-export async function figurePixels(page: Page): Promise<string[]> {
+export async function figurePixels(page: Page, options: { settled?: boolean } = {}): Promise<string[]> {
   const shots: string[] = [];
   for (const figure of await page.locator('.figure').all()) {
     await figure.evaluate((f) => new Promise((done) => {
       f.scrollIntoView({ block: 'start' });
       requestAnimationFrame(() => requestAnimationFrame(() => done(undefined)));
     }));
-    shots.push((await figure.screenshot({ animations: 'disabled' })).toString('base64'));
+    let shot = (await figure.screenshot({ animations: 'disabled' })).toString('base64');
+    // Settled: after a scroll, the shared 3D canvas may redraw a view a frame or two
+    // later on a loaded machine; shoot again until two shots agree (a figure that
+    // moves by itself never agrees, and its last shot is kept).
+    for (let tries = 0; options.settled && tries < 5; tries++) {
+      await page.waitForTimeout(100);
+      const again = (await figure.screenshot({ animations: 'disabled' })).toString('base64');
+      if (again === shot) break;
+      shot = again;
+    }
+    shots.push(shot);
   }
   return shots;
 }
