@@ -143,8 +143,9 @@ describe('timeNote', () => {
   it('quotes the project\'s measurement and the chapter\'s own, with no broken number', async () => {
     const { timeNote } = await import('../../../chapters/11-geology-training/training.ts');
     const text = timeNote();
-    expect(text).toContain('90.8 % validation accuracy after epoch 4');
-    expect(text).toContain('after 189 s of training');
+    expect(text).toContain('validation accuracy first passes 90 % after epoch 4 (90.8 %)');
+    expect(text).toContain('that took 20.1 s of training');
+    expect(text).toContain('12.5 s of the browser');
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
   });
 });
