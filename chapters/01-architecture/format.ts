@@ -22,14 +22,4 @@ export const ACTIVATION_NAMES: Readonly<Record<ActivationKind, string>> = {
   sigmoid: 'Sigmoid',
 };
 
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
-
-/** 12 -> '¹²', for layer names in plain text (H¹, FC₂). */
-export function superscript(n: number): string {
-  return [...String(n)].map((d) => SUPERSCRIPTS[Number(d)]).join('');
-}
-
-export function subscript(n: number): string {
-  return [...String(n)].map((d) => SUBSCRIPTS[Number(d)]).join('');
-}
+export { subscript, superscript } from '../../src/viz/paint/format.ts';

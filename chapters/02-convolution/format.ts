@@ -34,9 +34,4 @@ export function formatExact(v: number): string {
   return String(v).replace('-', MINUS);
 }
 
-const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
-/** 1 -> "¹": layer numbers in names like H¹. */
-export function superscript(n: number): string {
-  return [...String(n)].map((d) => SUPERSCRIPTS[Number(d)]).join('');
-}
+export { superscript } from '../../src/viz/paint/format.ts';

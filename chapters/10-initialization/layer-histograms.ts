@@ -10,6 +10,7 @@
 import type { ActivationKind } from '../../src/nn/activation.ts';
 import { createHistogram, type Histogram } from '../../src/viz/charts/histogram.ts';
 import { niceExtent } from '../../src/viz/paint/domain.ts';
+import { superscript } from '../../src/viz/paint/format.ts';
 import './layer-histograms.css';
 import type { LayerStats, StackResult } from './stack.ts';
 
@@ -51,9 +52,4 @@ export function layerHistogramsView(container: HTMLElement) {
       node.remove();
     },
   };
-}
-
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-function superscript(n: number): string {
-  return String(n).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]!);
 }

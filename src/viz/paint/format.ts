@@ -82,3 +82,16 @@ export function formatRange(range: readonly [number, number] | null, options: Fo
   if (range[0] === range[1]) return `all equal to ${formatValue(range[0], options)}`;
   return `from ${formatValue(range[0], options)} to ${formatValue(range[1], options)}`;
 }
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** 12 -> '¹²', for layer names in plain text (H¹² in a title or a text alternative). */
+export function superscript(n: number): string {
+  return [...String(n)].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
+}
+
+/** 2 -> '₂', for plain-text names such as FC₂. */
+export function subscript(n: number): string {
+  return [...String(n)].map((d) => SUBSCRIPT_DIGITS[Number(d)]).join('');
+}

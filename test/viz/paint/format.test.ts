@@ -72,3 +72,12 @@ describe('sums whose terms cancel', () => {
     expect(roundingFloor([])).toBe(0);
   });
 });
+
+describe('superscript and subscript', () => {
+  it('write layer numbers for plain-text names', async () => {
+    const { subscript, superscript } = await import('../../../src/viz/paint/format.ts');
+    expect(`H${superscript(12)}`).toBe('H¹²');
+    expect(`FC${subscript(2)}`).toBe('FC₂');
+    expect(superscript(0)).toBe('⁰');
+  });
+});
