@@ -7,6 +7,7 @@
  * message naming the layer, run or data field.
  */
 import type { RunningStats } from '../nn/batchnorm.ts';
+import { kernelInUse } from '../nn/conv.ts';
 import type { LossKind } from '../nn/loss.ts';
 import { ParamError, createRng, sizeOf, type Tensor } from '../tensor/index.ts';
 import { gatherRows, type Schedule } from './batch.ts';
@@ -132,6 +133,7 @@ export function buildJob(job: TrainingJob, generators: DataGenerators): BuiltJob
       runs: runs.map((r) => ({ id: r.id, label: r.label, batchesPerEpoch: r.batchesPerEpoch })),
       epochs: job.epochs,
       maxSteps: job.maxSteps ?? null,
+      kernel: kernelInUse(),
     },
   };
 }

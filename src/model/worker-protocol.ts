@@ -26,6 +26,7 @@
  *   page -> worker: start, pause, resume, step, reset, inspect, export, predict, stop, ping
  *   worker -> page: ready, pong, started, progress, snapshot, network, prediction, diverged, done, error
  */
+import type { FastKernel } from '../nn/conv.ts';
 import type { RunningStats } from '../nn/batchnorm.ts';
 import type { LossKind } from '../nn/loss.ts';
 import type { OptimizerConfig } from '../optim/index.ts';
@@ -244,6 +245,8 @@ export interface StartedMessage {
   readonly runs: readonly { readonly id: string; readonly label: string; readonly batchesPerEpoch: number }[];
   readonly epochs: number;
   readonly maxSteps: number | null;
+  /** Which convolution kernel the worker trains with (src/nn/conv.ts): the same numbers either way. */
+  readonly kernel: FastKernel;
 }
 
 export type SessionState = 'running' | 'paused' | 'finished';

@@ -1,7 +1,8 @@
 /**
  * The training panel: Train / Pause / Resume, Step, Reset (and Restart
  * worker after a failure) as real buttons; read-outs of the update, epoch,
- * latest batch loss and accuracy, updates per second and training time; a table of runs for
+ * latest batch loss and accuracy, updates per second, training time and (for
+ * a network with convolutions) the worker's convolution kernel; a table of runs for
  * a race; and a polite live status line that speaks when the state changes
  * (training, paused at update n, diverged, failed), not at every number.
  *
@@ -14,6 +15,7 @@
  */
 import '../../assets/training.css';
 import type { RunView, TrainingView } from '../model/training-view.ts';
+import type { FastKernel } from '../nn/conv.ts';
 import { formatCount, formatValue } from '../viz/paint/format.ts';
 import type { TrainingClient } from './training-client.ts';
 
@@ -31,6 +33,7 @@ export interface TrainingControls {
 }
 
 const DASH = '—';
+const KERNEL_NAMES: Readonly<Record<FastKernel, string>> = { 'wasm-simd': 'WebAssembly SIMD', typescript: 'TypeScript' };
 const loss = (v: number | null) => (v === null ? DASH : formatValue(v, { digits: 4 }));
 const percent = (v: number | null) => (v === null ? DASH : `${formatValue(100 * v, { digits: 3 })} %`);
 
@@ -125,6 +128,9 @@ export function trainingControls(client: TrainingClient, options: TrainingContro
   const accuracy = readout('Batch accuracy');
   const rate = readout('Updates per second');
   const time = readout('Training time');
+  // Which convolution kernel the worker trains with: the speed a reader sees depends on it, the numbers do not.
+  const kernel = readout('Convolutions');
+  kernel.row.hidden = true;
 
   const tableWrap = element('div', 'table-wrap training__runs');
   const table = element('table', 'data-table');
@@ -207,6 +213,8 @@ export function trainingControls(client: TrainingClient, options: TrainingContro
     }
     rate.dd.textContent = view.updatesPerSecond === null ? DASH : formatCount(view.updatesPerSecond);
     time.dd.textContent = view.info ? `${formatValue(view.elapsedMs / 1000, { digits: 3 })} s` : DASH;
+    kernel.row.hidden = !view.info?.network.layers.some((l) => l.type === 'conv');
+    if (view.info) kernel.dd.textContent = KERNEL_NAMES[view.info.kernel];
     tableWrap.hidden = view.runs.length < 2;
     if (view.runs.length > 1) runRows(view.runs);
 

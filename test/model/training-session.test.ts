@@ -1,6 +1,7 @@
 /** The training state machine in Node: commands, time slices, progress rate, reproducibility, divergence, inspection. */
 import { describe, expect, it } from 'vitest';
 import { createNetwork, train } from '../../src/model/index.ts';
+import { loadSimdKernel, useKernel } from '../../src/nn/conv.ts';
 import { orderSeed } from '../../src/model/training-job.ts';
 import type { ProgressMessage, RunProgress, TrainingJob } from '../../src/model/worker-protocol.ts';
 import { createRng } from '../../src/tensor/index.ts';
@@ -493,5 +494,26 @@ describe('step across an epoch boundary with a validation set', () => {
       [6, 1],
     ]);
     expect(h.of('done')).toHaveLength(1);
+  });
+});
+
+describe('the convolution kernel', () => {
+  it('is named in the started message, and training on either kernel gives the same losses bit for bit', async () => {
+    const losses: Record<string, number[]> = {};
+    try {
+      for (const kernel of ['typescript', 'wasm-simd'] as const) {
+        if (kernel === 'wasm-simd') expect(await loadSimdKernel()).toBe(true);
+        useKernel(kernel);
+        const h = harness();
+        h.session.handle(start(kernel, { epochs: 4 }));
+        h.drain();
+        expect(h.of('started')[0]!.kernel).toBe(kernel);
+        losses[kernel] = lossesOf(h, 'sgd');
+      }
+    } finally {
+      useKernel('typescript');
+    }
+    expect(losses['typescript']!.length).toBeGreaterThan(0);
+    expect(losses['wasm-simd']).toEqual(losses['typescript']);
   });
 });

@@ -13,6 +13,7 @@ const started = (generation: number): StartedMessage => ({
   runs: [{ id: 'a', label: 'Adam', batchesPerEpoch: 2 }],
   epochs: 3,
   maxSteps: null,
+  kernel: 'typescript',
 });
 
 function progress(generation: number, firstStep: number, losses: number[], extra: Partial<RunProgress> = {}): ProgressMessage {

@@ -7,7 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES } from '../../src/notebook/site/csp.ts';
+import {
+  CONTENT_SECURITY_POLICY,
+  CSP_DIRECTIVES,
+  WORKER_CONTENT_SECURITY_POLICY,
+  isWorkerScript,
+  policyFor,
+} from '../../src/notebook/site/csp.ts';
 
 const LOCAL_SOURCES = new Set(["'self'", "'none'", 'data:', 'blob:']);
 
@@ -60,6 +66,46 @@ describe('content security policy', () => {
     expect(plugins).toMatch(/http-equiv="Content-Security-Policy"/);
     expect(plugins).toContain('CONTENT_SECURITY_POLICY');
     const server = readFileSync(new URL('../e2e/support/static-server.ts', import.meta.url), 'utf8');
-    expect(server).toContain("'Content-Security-Policy': CONTENT_SECURITY_POLICY");
+    expect(server).toContain("'Content-Security-Policy': policyFor(pathname)");
+  });
+});
+
+describe("the training worker's content security policy", () => {
+  const page = parse(CONTENT_SECURITY_POLICY);
+  const worker = parse(WORKER_CONTENT_SECURITY_POLICY);
+
+  it("is the page's policy with one source more: 'wasm-unsafe-eval' in script-src, to compile the SIMD kernel", () => {
+    expect([...worker.keys()]).toEqual([...page.keys()]);
+    for (const [name, sources] of page) {
+      expect(worker.get(name), name).toEqual(name === 'script-src' ? [...sources, "'wasm-unsafe-eval'"] : sources);
+    }
+  });
+
+  it('still allows no JavaScript eval, inline code or remote origin', () => {
+    for (const [name, sources] of worker) {
+      for (const source of sources) {
+        expect(source, name).not.toMatch(/^'(?:unsafe-eval|unsafe-inline|unsafe-hashes|strict-dynamic|nonce-|sha\d+-)/);
+        if (source !== "'wasm-unsafe-eval'") expect(LOCAL_SOURCES.has(source), `${name} ${source}`).toBe(true);
+      }
+    }
+  });
+
+  it('goes with the built worker scripts only; pages, chunks and other files get the strict policy', () => {
+    expect(isWorkerScript('/assets/training.worker-v7t4FzY0.js')).toBe(true);
+    expect(isWorkerScript('/assets/training.worker-a_b-C.js')).toBe(true);
+    for (const path of [
+      '/',
+      '/chapters/11-geology-training/',
+      '/chapters/11-geology-training/index.html',
+      '/assets/conv-DTXEbAo6.js',
+      '/assets/conv-simd-binary-DTXEbAo6.js',
+      '/assets/training.worker-v7t4FzY0.js.map',
+      '/chapters/assets/training.worker-v7t4FzY0.js/x',
+      '/training.worker-v7t4FzY0.js',
+    ]) {
+      expect(isWorkerScript(path), path).toBe(false);
+      expect(policyFor(path), path).toBe(CONTENT_SECURITY_POLICY);
+    }
+    expect(policyFor('/assets/training.worker-v7t4FzY0.js')).toBe(WORKER_CONTENT_SECURITY_POLICY);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A small static file server for the built site: what a static host does,
  * with the site's Content Security Policy sent as a header too (so the tests
- * see the policy enforced twice, as a strict host would). Directories serve
+ * see the policy enforced twice, as a strict host would), and the worker's
+ * own policy with the worker script (csp.ts, policyFor). Directories serve
  * their index.html; a directory without its trailing slash is redirected, so
  * relative URLs resolve as on a real host. Nothing outside `root` is served.
  */
@@ -10,7 +11,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../../src/notebook/site/csp.ts';
+import { policyFor } from '../../../src/notebook/site/csp.ts';
 
 export const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,7 +67,7 @@ export async function serveStatic(rootDir: string): Promise<StaticServer> {
       response.writeHead(200, {
         'Content-Type': MIME_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': String(info.size),
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': policyFor(pathname),
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-store',
       });
