@@ -7,10 +7,17 @@
  * listener this relies on is shown to work. (eval cannot be probed from here:
  * code the test driver evaluates is exempt; csp.test.ts checks the policy
  * has no 'unsafe-eval'.)
+ *
+ * The training worker runs under its own script's policy, the page's plus
+ * 'wasm-unsafe-eval': it compiles the SIMD kernel without a violation; and
+ * where a host sends the page's policy with the worker too, it trains on the
+ * TypeScript kernel and the panel says so.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { CONTENT_SECURITY_POLICY } from '../../../src/notebook/site/csp.ts';
+import type { Page } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY, WORKER_CONTENT_SECURITY_POLICY } from '../../../src/notebook/site/csp.ts';
+import { waitForIdle } from '../support/notebook.ts';
 import { useBrowser } from '../support/harness.ts';
 import { SITE_PAGES, pageUrl } from '../support/site.ts';
 
@@ -85,3 +92,53 @@ describe('the policy is enforced', () => {
     }
   });
 });
+
+/** Press Train on the page's training panel and wait for 5 updates; resolves the panel's "Convolutions" read-out. */
+async function trainBriefly(page: Page): Promise<string> {
+  const panel = page.locator('.training').first();
+  await panel.scrollIntoViewIfNeeded();
+  const train = panel.locator('.training__buttons button', { hasText: /^Train$/ });
+  await train.waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('.training .training__buttons button')?.disabled, undefined, { timeout: 60_000 });
+  await train.click();
+  await page.waitForFunction(() => Number(document.querySelector('.training .training__value')?.textContent?.replace(/\D/g, '') ?? 0) >= 5, undefined, { timeout: 60_000 });
+  const row = panel.locator('.training__item', { has: page.locator('dt', { hasText: /^Convolutions$/ }) });
+  assert.ok(await row.isVisible(), 'the panel names the convolution kernel');
+  return ((await row.locator('dd').textContent()) ?? '').trim();
+}
+
+const geology = SITE_PAGES.find((p) => p.name.includes('geology-training'));
+if (geology) {
+  describe("the training worker's policy", () => {
+    test(`on ${geology.name}: the worker script has its own policy and compiles the SIMD kernel without a violation`, async () => {
+      const { page, problems, close } = await browser.open(geology);
+      try {
+        assert.equal(await trainBriefly(page), 'WebAssembly SIMD');
+        const workers = page.workers().map((w) => w.url()).filter((u) => /\/assets\/training\.worker-[\w-]+\.js$/.test(u));
+        assert.equal(workers.length, 1, `one training worker: ${page.workers().map((w) => w.url()).join(', ')}`);
+        const response = await fetch(workers[0]!);
+        assert.equal(response.headers.get('content-security-policy'), WORKER_CONTENT_SECURITY_POLICY, "the worker script's header");
+        await problems.assertNone(`${geology.name} training on the SIMD kernel`);
+      } finally {
+        await close();
+      }
+    });
+
+    test(`on ${geology.name}: under the page's policy the worker trains on the TypeScript kernel and the panel says so`, async () => {
+      const { page, problems, close } = await browser.open(geology);
+      try {
+        await page.route(/\/assets\/training\.worker-[\w-]+\.js$/, async (route) => {
+          const response = await route.fetch();
+          await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CONTENT_SECURITY_POLICY } });
+        });
+        await page.reload({ waitUntil: 'load' });
+        await waitForIdle(page);
+        assert.equal(await trainBriefly(page), 'TypeScript');
+        // The refused compile is the worker's own affair (its violation event fires in the worker): the page sees no problem.
+        await problems.assertNone(`${geology.name} training on the TypeScript kernel`);
+      } finally {
+        await close();
+      }
+    });
+  });
+}
