@@ -209,6 +209,15 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     };
   }
 
+  /** The CSS colour of a value on the canvas (no array per cell: the colour map writes into `scratch`), or null. */
+  function cssColourer(domain: readonly [number, number]): (v: number) => string | null {
+    const kind = getColormap('diverging').kind;
+    return (v) => {
+      const t = normalizeValue(v, domain, kind);
+      return Number.isNaN(t) ? null : rgbCss(colorAt('diverging', t, scratch));
+    };
+  }
+
   function check(d: MatrixVectorData): void {
     const shape = d.w.shape;
     if (shape.length !== 2) throw new Error(`matrix-vector view: W must be [n_out, n_in], got [${shape.join(', ')}]`);
@@ -245,36 +254,43 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     ctx.translate(frame.margin.left, MARGIN.top);
     const bw = xs.bandwidth();
     const bh = ys.bandwidth();
-    const fill = (colour: (v: number) => RGB | null, v: number, x: number, y: number, w: number, h: number): void => {
+    const fill = (colour: (v: number) => string | null, v: number, x: number, y: number, w: number, h: number): void => {
       const c = colour(v);
-      if (!c) return;
-      ctx.fillStyle = rgbCss(c);
+      if (c === null) return;
+      ctx.fillStyle = c;
       ctx.fillRect(x, y, w, h);
     };
-    const wColour = colourer(domainOf(current.w.data));
+    const wColour = cssColourer(domainOf(current.w.data));
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) fill(wColour, current.w.data[i * cols + j]!, xs(j)!, ys(i)!, bw, bh);
-    const xColour = colourer(domainOf(current.x));
+    const xColour = cssColourer(domainOf(current.x));
     for (let j = 0; j < cols; j++) fill(xColour, current.x[j]!, xs(j)!, g.xTop, bw, g.xh);
     const p = current.products;
     if (p) {
-      const pColour = colourer(domainOf(p));
+      const pColour = cssColourer(domainOf(p));
       for (let j = 0; j < cols; j++) fill(pColour, p[j]!, xs(j)!, g.productsTop, bw, g.xh);
     }
   }
 
+  /** What the scales, axes, part names and operators were last drawn for: they are redrawn only when it changes. */
+  let framedFor = '';
+  let legendFor = '';
+
+  /** The cells beside the rows and their values, then (when the layout changed) scales, names, operators and axes. W, x and the products are painted by renderSelection, which always follows. */
   function renderCells(): void {
     if (!geom) return;
     const g = geom;
-    const inset = g.cw > 4 ? 0.06 : 0;
-    xs.domain(Array.from({ length: cols }, (_, i) => i)).range([0, g.matrixWidth]).padding(inset);
-    ys.domain(Array.from({ length: rows }, (_, i) => i)).range([g.matrixTop, g.matrixTop + g.rh * rows]).padding(0.06);
+    const sides = sideParts();
+    const layoutKey = [rows, cols, narrow, g.cw, g.rh, g.xh, g.matrixTop, g.productsTop, g.height, frame.margin.left, frame.size.width, ...sides.map(name), name('x'), name('w'), name('products')].join('|');
+    const relayout = layoutKey !== framedFor;
+    if (relayout) {
+      const inset = g.cw > 4 ? 0.06 : 0;
+      xs.domain(Array.from({ length: cols }, (_, i) => i)).range([0, g.matrixWidth]).padding(inset);
+      ys.domain(Array.from({ length: rows }, (_, i) => i)).range([g.matrixTop, g.matrixTop + g.rh * rows]).padding(0.06);
+    }
     const bw = xs.bandwidth();
     const bh = ys.bandwidth();
     const wColour = colourer(domainOf(current.w.data));
-    const all = Array.from({ length: rows * cols }, (_, i) => i);
-    paintCells();
     // b, W x + b and g(W x + b) share one colour scale, so their cells compare.
-    const sides = sideParts();
     const sideValues = sides.flatMap((p) => Array.from(vector(p)!));
     const sideColour = colourer(domainOf(sideValues));
     const sideCells = sides.flatMap((p) => Array.from({ length: rows }, (_, i) => ({ p, i })));
@@ -296,12 +312,12 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
     const texts: { x: number; y: number; v: number; c: RGB | null }[] = [];
     if (showSideValues) for (const d of sideCells) texts.push({ x: sideX(d.p) + SIDE_WIDTH / 2, y: ys(d.i)! + bh / 2, v: vector(d.p)![d.i]!, c: sideColour(vector(d.p)![d.i]!) });
     if (showCellValues) {
-      for (const i of all) texts.push({ x: xs(i % cols)! + bw / 2, y: ys(Math.floor(i / cols))! + bh / 2, v: current.w.data[i]!, c: wColour(current.w.data[i]!) });
+      for (let i = 0; i < rows * cols; i++) texts.push({ x: xs(i % cols)! + bw / 2, y: ys(Math.floor(i / cols))! + bh / 2, v: current.w.data[i]!, c: wColour(current.w.data[i]!) });
       const xColour = colourer(domainOf(current.x));
       for (let j = 0; j < cols; j++) texts.push({ x: xs(j)! + bw / 2, y: g.xTop + g.xh / 2, v: current.x[j]!, c: xColour(current.x[j]!) });
     }
     valueLayer
-      .selectAll('text')
+      .selectAll<SVGTextElement, (typeof texts)[number]>('text')
       .data(texts)
       .join('text')
       .attr('class', 'cell-value')
@@ -309,7 +325,22 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
       .attr('x', (t) => t.x)
       .attr('y', (t) => t.y)
       .style('fill', (t) => (t.c ? textColorOn(t.c) : 'currentColor'))
-      .text((t) => formatValue(t.v, { digits: 2 }));
+      .each(function (t) {
+        // Only the numbers that changed: writing a text replaces its node.
+        const text = formatValue(t.v, { digits: 2 });
+        if (this.textContent !== text) this.textContent = text;
+      });
+
+    const legendDomain = domainOf(current.w.data);
+    const legendX = sideX(sides[sides.length - 1]!) + SIDE_WIDTH + 14;
+    const legendHeight = Math.max(g.rh * rows + g.matrixTop, 60);
+    const legendKey = [legendDomain[0], legendDomain[1], legendX, legendHeight].join('|');
+    if (legendKey !== legendFor) {
+      legend.update('diverging', legendDomain, legendX, legendHeight, 'weight');
+      legendFor = legendKey;
+    }
+    if (!relayout) return;
+    framedFor = layoutKey;
 
     // Part names, operators and axes.
     const partLabels = [
@@ -343,7 +374,6 @@ export function createMatrixVector(container: HTMLElement, data: MatrixVectorDat
       .text((o) => o.text);
     colAxis.attr('transform', `translate(0,${g.xTop - 2})`).call(axisTop(xs).tickValues(indexTicks(cols, g.matrixWidth, 24)).tickSizeOuter(0).tickSize(3));
     rowAxis.call(axisLeft(ys).tickValues(indexTicks(rows, g.rh * rows, 14)).tickSizeOuter(0).tickSize(3));
-    legend.update('diverging', domainOf(current.w.data), sideX(sides[sides.length - 1]!) + SIDE_WIDTH + 14, Math.max(g.rh * rows + g.matrixTop, 60), 'weight');
     plot.select('g.legend').attr('display', narrow ? 'none' : null);
     hit.attr('x', -frame.margin.left).attr('y', 0).attr('width', frame.size.width).attr('height', g.height);
   }
