@@ -11,7 +11,7 @@
  * padding p, input cells h^(m-1), brackets w, stride arrow st, outputs h.
  * Built once (one group per axis), updated in place with d3 joins.
  */
-import { select, type Selection } from 'd3';
+import { select, type BaseType, type Selection } from 'd3';
 import type { TermBus } from '../../src/notebook/index.ts';
 import { colorAt, rgbCss, textColorOn } from '../../src/viz/paint/colormap.ts';
 import { linkTerm } from '../../src/viz/tex/term-link.ts';
@@ -47,6 +47,19 @@ export interface AxisDiagram {
   readonly node: HTMLElement;
   update(scene: StrideScene): void;
   dispose(): void;
+}
+
+/**
+ * Sets each element's text to `text(d)` only where it differs: d3's .text()
+ * replaces the text node every time, and a slider move would re-create a
+ * hundred of them that read the same.
+ */
+function setText<E extends BaseType, D>(selection: Selection<E, D, any, any>, text: (d: D) => string): void {
+  selection.each(function (d) {
+    const element = this as Element;
+    const value = text(d);
+    if (element.textContent !== value) element.textContent = value;
+  });
 }
 
 interface CellDatum {
@@ -98,7 +111,8 @@ export function axisDiagram(container: HTMLElement, bus: TermBus, cursor: Window
 
   function draw(): void {
     if (!scene) return;
-    width = node.clientWidth || 600;
+    // Read once; then the resize observer keeps it (reading it on every update would force a layout mid-update).
+    if (width === 0) width = node.clientWidth || 600;
     const current = clampCell(scene, cursor.get());
     // One cell size for every axis, so that the axes compare.
     const longest = Math.max(...scene.lines.filter((_, a) => a < scene!.config.dims).map((l) => l.padded));
@@ -145,7 +159,7 @@ export function axisDiagram(container: HTMLElement, bus: TermBus, cursor: Window
     });
     pad.attr('transform', (d) => `translate(${cellX(d.i)},${cellsY})`);
     pad.select('rect').attr('width', c - 1).attr('height', c - 1);
-    pad.select('text').attr('x', (c - 1) / 2).attr('y', (c - 1) / 2).text(text ? '0' : '');
+    setText(pad.select('text').attr('x', (c - 1) / 2).attr('y', (c - 1) / 2), () => (text ? '0' : ''));
 
     // Input cells: coloured and numbered by how many windows read them.
     const colour = (d: CellDatum) => colorAt('viridis', d.coverage / maxCoverage);
@@ -161,19 +175,21 @@ export function axisDiagram(container: HTMLElement, bus: TermBus, cursor: Window
       .select('text')
       .attr('x', (c - 1) / 2)
       .attr('y', (c - 1) / 2)
-      .attr('fill', (d) => textColorOn(colour(d)))
-      .text((d) => (text ? String(d.coverage) : ''));
+      .attr('fill', (d) => textColorOn(colour(d)));
+    setText(inputCells.select('text'), (d) => (text ? String(d.coverage) : ''));
 
     // Input indices under the cells (every cell when there is room, else every fifth).
     const every = text ? 1 : 5;
     const indices = Array.from({ length: input }, (_, i) => i).filter((i) => i % every === 0);
-    p.labels
-      .selectAll<SVGTextElement, number>('text')
-      .data(indices)
-      .join('text')
-      .attr('x', (i) => cellX(i + padding) + (c - 1) / 2)
-      .attr('y', labelsY - 2)
-      .text((i) => String(i));
+    setText(
+      p.labels
+        .selectAll<SVGTextElement, number>('text')
+        .data(indices)
+        .join('text')
+        .attr('x', (i) => cellX(i + padding) + (c - 1) / 2)
+        .attr('y', labelsY - 2),
+      (i) => String(i),
+    );
 
     // The stride: an arrow from the first window's start to the second's.
     const strideData = n > 1 ? [{ from: starts[0]!, to: starts[1]! }] : [];
@@ -189,11 +205,13 @@ export function axisDiagram(container: HTMLElement, bus: TermBus, cursor: Window
       const y = TOP - 6;
       return `M${a},${y - 5}V${y}H${b - 1}M${b - 5},${y - 3}L${b - 1},${y}L${b - 5},${y + 3}`;
     });
-    arrow
-      .select('text')
-      .attr('x', (d) => cellX(d.to) + 6)
-      .attr('y', TOP - 6)
-      .text(`stride ${stride}`);
+    setText(
+      arrow
+        .select('text')
+        .attr('x', (d) => cellX(d.to) + 6)
+        .attr('y', TOP - 6),
+      () => `stride ${stride}`,
+    );
 
     // Positions the windows never reach.
     const droppedData = dropped > 0 ? [{ from: padded - dropped, to: padded }] : [];
@@ -204,11 +222,13 @@ export function axisDiagram(container: HTMLElement, bus: TermBus, cursor: Window
       return g;
     });
     drop.select('path').attr('d', (d) => `M${cellX(d.from) + 1},${bracketsY - 4}V${bracketsY}H${cellX(d.to) - 2}V${bracketsY - 4}`);
-    drop
-      .select('text')
-      .attr('x', (d) => cellX(d.to) - 2)
-      .attr('y', bracketsY + 11)
-      .text('dropped');
+    setText(
+      drop
+        .select('text')
+        .attr('x', (d) => cellX(d.to) - 2)
+        .attr('y', bracketsY + 11),
+      () => 'dropped',
+    );
 
     // Every window position as a bracket, and a link down to its output cell.
     const windows = starts.map((start, k) => ({ k, start }));
@@ -244,11 +264,13 @@ export function axisDiagram(container: HTMLElement, bus: TermBus, cursor: Window
       .classed('is-current', (d) => d.k === currentIndex)
       .on('pointerenter', (_, d) => cursor.setAxis(AXES.indexOf(line.axis), d.k));
     outputs.select('rect').attr('width', outSize).attr('height', outSize);
-    outputs
-      .select('text')
-      .attr('x', outSize / 2)
-      .attr('y', outSize / 2)
-      .text((d) => (outSize >= TEXT_CELL - 2 ? String(d.k) : ''));
+    setText(
+      outputs
+        .select('text')
+        .attr('x', outSize / 2)
+        .attr('y', outSize / 2),
+      (d) => (outSize >= TEXT_CELL - 2 ? String(d.k) : ''),
+    );
 
     // The current window's cells, outlined on the input row.
     const start = starts[Math.min(currentIndex, n - 1)]!;
@@ -264,7 +286,10 @@ export function axisDiagram(container: HTMLElement, bus: TermBus, cursor: Window
 
   const unsubscribe = cursor.subscribe(draw);
   const resize = new ResizeObserver(() => {
-    if (node.clientWidth !== width) draw();
+    const measured = node.clientWidth;
+    if (measured === 0 || measured === width) return;
+    width = measured;
+    draw();
   });
   resize.observe(node);
 
