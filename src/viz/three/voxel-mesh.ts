@@ -1,82 +1,199 @@
 /**
- * The cells of a tensor as ONE InstancedMesh of small cubes: one draw call
- * whatever the number of cells (32 768 for a 32³ tensor). Colours are
- * per-instance; the cube's own vertex colours shade its faces (see
- * cell-geometry.ts), so no lights are needed.
+ * The cells of a tensor as ONE mesh of small cubes: one draw call whatever
+ * the number of cells (32 768 for a 32³ tensor).
+ *
+ * The view writes each cube's place, size and colour as if it were an
+ * instance (`matrices`, `colors`, then `commit`); the cubes are then written
+ * out into one geometry, every vertex with its position and its colour (the
+ * cell's colour times its face's shade, see cell-geometry.ts, so no lights
+ * are needed). Not an InstancedMesh: software WebGL (SwiftShader, on machines
+ * without a GPU, and in the tests) pays a fixed cost per instance, and one
+ * plain geometry drew the 32³ block markedly faster.
+ *
+ * The cube can be drawn with fewer faces (showFaces): only those some cell
+ * can turn to the camera, and without the top face's rim when cells are many
+ * and small. Either change rewrites the geometry, which orbiting needs only
+ * when the camera crosses the plane of the block's first or last cell centres.
  */
-import { DynamicDrawUsage, InstancedBufferAttribute, InstancedMesh, MeshBasicMaterial } from 'three';
-import { createCellGeometry } from './cell-geometry.ts';
+import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Mesh, MeshBasicMaterial, type Intersection } from 'three';
+import { ALL_FACES, createCellGeometry } from './cell-geometry.ts';
+
+const RIM = 64;
+
+/** One cube as arrays: vertex positions, shades and the triangle index. */
+interface CubeTemplate {
+  readonly positions: Float32Array;
+  readonly shades: Float32Array;
+  readonly index: Uint16Array;
+  readonly vertices: number;
+  readonly triangles: number;
+}
+
+function cubeTemplate(cube: number): CubeTemplate {
+  const g = createCellGeometry(cube & RIM ? undefined : 0, cube & ALL_FACES);
+  const positions = g.getAttribute('position').array as Float32Array;
+  const shades = g.getAttribute('color').array as Float32Array;
+  const index = Uint16Array.from(g.getIndex()!.array);
+  g.dispose();
+  return { positions, shades, index, vertices: positions.length / 3, triangles: index.length / 3 };
+}
 
 export class VoxelMesh {
-  readonly geometry = createCellGeometry();
   readonly material = new MeshBasicMaterial({ vertexColors: true });
-  mesh: InstancedMesh;
-  private capacity = 0;
+  readonly mesh: Mesh;
+  private matrixData: Float32Array;
+  private colorData: Float32Array;
+  private readonly templates = new Map<number, CubeTemplate>();
+  private cube = ALL_FACES | RIM;
+  private count = 0;
+  /** Vertices and index entries the geometry's buffers hold. */
+  private vertexCapacity = 0;
+  private indexCapacity = 0;
 
   constructor(capacity: number) {
-    this.mesh = this.build(Math.max(1, capacity));
+    const size = Math.max(1, capacity);
+    this.matrixData = new Float32Array(size * 16);
+    this.colorData = new Float32Array(size * 3);
+    this.mesh = new Mesh(new BufferGeometry(), this.material);
+    // The geometry changes with the data; bounds are computed when a raycast needs them.
+    this.mesh.frustumCulled = false;
+    this.mesh.geometry.setDrawRange(0, 0);
   }
 
-  /** Instance matrices (16 floats per instance, column-major). */
+  /** Cube matrices (16 floats per cube, column-major: a uniform scale and a translation). */
   get matrices(): Float32Array {
-    return this.mesh.instanceMatrix.array as Float32Array;
+    return this.matrixData;
   }
 
-  /** Instance colours, linear RGB (3 floats per instance). */
+  /** Cube colours, linear RGB (3 floats per cube). */
   get colors(): Float32Array {
-    return this.mesh.instanceColor!.array as Float32Array;
+    return this.colorData;
   }
 
-  /**
-   * Make room for `count` instances. Returns the previous mesh when it had
-   * to be replaced (the caller swaps it in the scene); its buffers are freed.
-   */
-  reserve(count: number): InstancedMesh | null {
-    if (count <= this.capacity) return null;
-    const old = this.mesh;
-    this.mesh = this.build(Math.max(count, Math.ceil(this.capacity * 1.5)));
-    old.dispose();
-    return old;
+  /** Triangles of one cube as drawn now. */
+  get trianglesPerCube(): number {
+    return this.template().triangles;
   }
 
-  /** Upload what changed and draw the first `count` instances. */
-  commit(count: number, matrices: boolean, colors: boolean): void {
-    const mesh = this.mesh;
-    mesh.count = count;
-    if (matrices) {
-      mesh.instanceMatrix.clearUpdateRanges();
-      mesh.instanceMatrix.addUpdateRange(0, count * 16);
-      mesh.instanceMatrix.needsUpdate = true;
-      mesh.computeBoundingSphere();
-    }
-    if (colors) {
-      const c = mesh.instanceColor!;
-      c.clearUpdateRanges();
-      c.addUpdateRange(0, count * 3);
-      c.needsUpdate = true;
-    }
+  /** Make room for `count` cubes (the arrays may be replaced: read `matrices` and `colors` again). */
+  reserve(count: number): void {
+    if (count * 16 <= this.matrixData.length) return;
+    const size = Math.max(count, Math.ceil((this.matrixData.length / 16) * 1.5));
+    const matrices = new Float32Array(size * 16);
+    matrices.set(this.matrixData);
+    const colors = new Float32Array(size * 3);
+    colors.set(this.colorData);
+    this.matrixData = matrices;
+    this.colorData = colors;
+  }
+
+  /** Draw the first `count` cubes as `matrices` and `colors` now hold them. */
+  commit(count: number): void {
+    this.count = count;
+    this.write();
+  }
+
+  /** Draw each cube with only `faces` (FACE bits), with or without the top face's rim; returns whether the cube changed. */
+  showFaces(faces: number, rim: boolean): boolean {
+    const cube = (faces & ALL_FACES) | (rim ? RIM : 0);
+    if (cube === this.cube) return false;
+    this.cube = cube;
+    this.write();
+    return true;
+  }
+
+  /** The cube a raycast hit, by its number in `matrices`. */
+  cubeOf(hit: Intersection): number | undefined {
+    if (hit.faceIndex === undefined || hit.faceIndex === null) return undefined;
+    const cube = Math.floor(hit.faceIndex / this.template().triangles);
+    return cube < this.count ? cube : undefined;
   }
 
   dispose(): void {
-    this.mesh.dispose();
-    this.geometry.dispose();
+    this.mesh.geometry.dispose();
     this.material.dispose();
+    this.templates.clear();
   }
 
-  private build(capacity: number): InstancedMesh {
-    const mesh = new InstancedMesh(this.geometry, this.material, capacity);
-    mesh.instanceMatrix.setUsage(DynamicDrawUsage);
-    mesh.instanceColor = new InstancedBufferAttribute(new Float32Array(capacity * 3), 3);
-    mesh.instanceColor.setUsage(DynamicDrawUsage);
-    // Matrices are identity-free until written: start with nothing drawn.
-    mesh.count = 0;
-    mesh.frustumCulled = false;
-    this.capacity = capacity;
-    return mesh;
+  private template(): CubeTemplate {
+    let t = this.templates.get(this.cube);
+    if (!t) {
+      t = cubeTemplate(this.cube);
+      this.templates.set(this.cube, t);
+    }
+    return t;
+  }
+
+  /** Write every cube's vertices (position, colour × shade) and triangles into the geometry. */
+  private write(): void {
+    const t = this.template();
+    const vertices = this.count * t.vertices;
+    const indices = this.count * t.triangles * 3;
+    this.ensureCapacity(vertices, indices);
+    const g = this.mesh.geometry;
+    const position = g.getAttribute('position') as BufferAttribute;
+    const color = g.getAttribute('color') as BufferAttribute;
+    const index = g.getIndex()!;
+    const p = position.array as Float32Array;
+    const c = color.array as Float32Array;
+    const ix = index.array as Uint32Array;
+    const m = this.matrixData;
+    const rgb = this.colorData;
+    const tp = t.positions;
+    const ts = t.shades;
+    const ti = t.index;
+    let v = 0;
+    let i = 0;
+    for (let s = 0; s < this.count; s++) {
+      const o = s * 16;
+      const scale = m[o]!;
+      const x = m[o + 12]!;
+      const y = m[o + 13]!;
+      const z = m[o + 14]!;
+      const r = rgb[s * 3]!;
+      const gr = rgb[s * 3 + 1]!;
+      const b = rgb[s * 3 + 2]!;
+      const base = s * t.vertices;
+      for (let k = 0; k < tp.length; k += 3, v += 3) {
+        p[v] = x + scale * tp[k]!;
+        p[v + 1] = y + scale * tp[k + 1]!;
+        p[v + 2] = z + scale * tp[k + 2]!;
+        const shade = ts[k]!;
+        c[v] = r * shade;
+        c[v + 1] = gr * shade;
+        c[v + 2] = b * shade;
+      }
+      for (let k = 0; k < ti.length; k++) ix[i++] = base + ti[k]!;
+    }
+    for (const attribute of [position, color]) {
+      attribute.clearUpdateRanges();
+      attribute.addUpdateRange(0, vertices * 3);
+      attribute.needsUpdate = true;
+    }
+    index.clearUpdateRanges();
+    index.addUpdateRange(0, indices);
+    index.needsUpdate = true;
+    g.setDrawRange(0, indices);
+    g.boundingSphere = null;
+    g.boundingBox = null;
+  }
+
+  /** A new geometry (the old one freed) when the cubes no longer fit. */
+  private ensureCapacity(vertices: number, indices: number): void {
+    if (vertices <= this.vertexCapacity && indices <= this.indexCapacity) return;
+    this.vertexCapacity = Math.max(vertices, Math.ceil(this.vertexCapacity * 1.5), 64);
+    this.indexCapacity = Math.max(indices, Math.ceil(this.indexCapacity * 1.5), 96);
+    const g = new BufferGeometry();
+    const attribute = (size: number) => new BufferAttribute(new Float32Array(this.vertexCapacity * size), size).setUsage(DynamicDrawUsage);
+    g.setAttribute('position', attribute(3));
+    g.setAttribute('color', attribute(3));
+    g.setIndex(new BufferAttribute(new Uint32Array(this.indexCapacity), 1).setUsage(DynamicDrawUsage));
+    this.mesh.geometry.dispose();
+    this.mesh.geometry = g;
   }
 }
 
-/** Write a translation + uniform scale matrix for instance `slot`. */
+/** Write a translation + uniform scale matrix for cube `slot`. */
 export function writeInstanceMatrix(m: Float32Array, slot: number, x: number, y: number, z: number, scale: number): void {
   const o = slot * 16;
   m[o] = scale;

@@ -1,6 +1,6 @@
 /**
  * Voxel view of a tensor: every value a small cube coloured by a colour map,
- * in ONE draw call (an InstancedMesh), on the page's shared WebGL renderer.
+ * in ONE draw call (one mesh of all the cubes, voxel-mesh.ts), on the page's shared WebGL renderer.
  *
  *   const view = createVoxelView(el, { tensor: H1, colormap: 'diverging' }, { title: 'H¹' });
  *   view.setBox({ from: [1, 1, 0], to: [3, 3, 0] });   // the filter's footprint
@@ -14,12 +14,13 @@
  * The view only displays: chapters compute tensors, receptive fields and
  * padding and pass them in. `update` rewrites buffers in place.
  */
-import { PerspectiveCamera, Raycaster, Scene, Vector2, type InstancedMesh } from 'three';
+import { PerspectiveCamera, Raycaster, Scene, Vector2, Vector3 } from 'three';
 import type { Tensor } from '../../tensor/tensor.ts';
 import { colormap as getColormap, rgbCss, type ColormapName, type RGB } from '../paint/colormap.ts';
 import { paintValues } from '../paint/paint-values.ts';
 import { finiteExtent, niceDomainOf } from '../paint/domain.ts';
 import { BoxLines, type Box } from './box-lines.ts';
+import { facesTowards } from './cell-geometry.ts';
 import { CameraFit } from './camera-fit.ts';
 import { createColorLegend } from './color-legend.ts';
 import { moveCursor } from './cursor.ts';
@@ -106,6 +107,8 @@ export interface VoxelView {
 }
 
 const DIM_TOWARDS_BACKGROUND = 0.72;
+/** Above this many cubes a cell is a few pixels wide and the top face's rim would not show. */
+const RIM_MAX_CUBES = 4096;
 
 export function createVoxelView(container: HTMLElement, data: VoxelData, options: VoxelViewOptions = {}): VoxelView {
   const frame = createViewFrame(container, { title: options.title, className: 'viz3d--voxel', height: options.height });
@@ -163,6 +166,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
       fit.apply(width / Math.max(1, height));
       orbit.controls.update();
       gizmo.update(camera);
+      showFacingFaces();
     },
     contextLost(message) {
       frame.setStatus(message);
@@ -229,11 +233,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
     updateDrawn();
     mask = highlight ? highlightMask(grid, highlight, mask).mask : undefined;
     masked = highlight !== null;
-    const replaced = voxels.reserve(grid.cells);
-    if (replaced) {
-      scene.remove(replaced);
-      scene.add(voxels.mesh);
-    }
+    voxels.reserve(grid.cells);
     const preset = viewPreset();
     if (options.height === undefined && renderer) stage.style.aspectRatio = String(options.aspect ?? stageAspect(layout.size, preset));
     if (reframe || !previous) {
@@ -243,6 +243,23 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
     }
     writeInstances(true);
     writeBoxes();
+  }
+
+  const eye = new Vector3();
+  /**
+   * Draw only the cube faces some cell can turn to the camera (at most three of
+   * six per cube), and the top face's rim only while cells are few enough to be
+   * large on screen: the software renderers of many machines and of the tests
+   * spend their time per triangle.
+   */
+  function showFacingFaces(): void {
+    if (!layout || !drawn) return;
+    voxels.mesh.updateWorldMatrix(true, false);
+    voxels.mesh.worldToLocal(eye.copy(camera.position));
+    const [sx, sy, sz] = layout.size;
+    const [cx, cy, cz] = layout.centre;
+    const faces = facesTowards([eye.x, eye.y, eye.z], [-cx, -cy, -cz], [sx - 1 - cx, sy - 1 - cy, sz - 1 - cz]);
+    voxels.showFaces(faces, drawn.count <= RIM_MAX_CUBES);
   }
 
   const coords = [0, 0, 0, 0];
@@ -291,7 +308,7 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
         writeInstanceMatrix(m, s, centre[0], centre[1], centre[2], scale);
       }
     }
-    voxels.commit(drawn.count, matrices, true);
+    voxels.commit(drawn.count);
     invalidate();
   }
 
@@ -372,8 +389,8 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
     ndc.set(((pointerX - r.left - stage.clientLeft) / stage.clientWidth) * 2 - 1, -((pointerY - r.top - stage.clientTop) / stage.clientHeight) * 2 + 1);
     camera.updateMatrixWorld();
     raycaster.setFromCamera(ndc, camera);
-    const hits = raycaster.intersectObject(voxels.mesh as InstancedMesh, false);
-    const slot = hits.length > 0 ? hits[0]!.instanceId : undefined;
+    const hits = raycaster.intersectObject(voxels.mesh, false);
+    const slot = hits.length > 0 ? voxels.cubeOf(hits[0]!) : undefined;
     setCursorCell(slot === undefined ? -1 : drawn.cells[slot]!);
   }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createCellGeometry } from '../../../src/viz/three/cell-geometry.ts';
+import { ALL_FACES, FACE, createCellGeometry, facesTowards } from '../../../src/viz/three/cell-geometry.ts';
 
-function triangles(rim: number) {
-  const g = createCellGeometry(rim);
+function triangles(rim: number, faces = ALL_FACES) {
+  const g = createCellGeometry(rim, faces);
   const p = g.getAttribute('position').array;
   const idx = g.getIndex()!.array;
   const out: { centroid: number[]; normal: number[]; area: number }[] = [];
@@ -43,5 +43,58 @@ describe('createCellGeometry', () => {
     }
     expect(topMax).toBe(1);
     expect(otherMax).toBeLessThan(1);
+  });
+});
+
+describe('cubes with fewer faces', () => {
+  const outward = (t: { normal: number[] }) => {
+    const n = t.normal.map((v) => v / Math.hypot(...t.normal));
+    return n.map((v) => Math.round(v)).join(',');
+  };
+
+  it('include exactly the faces asked for, each whole', () => {
+    const normals: Record<keyof typeof FACE, string> = { px: '1,0,0', nx: '-1,0,0', py: '0,1,0', ny: '0,-1,0', pz: '0,0,1', nz: '0,0,-1' };
+    for (const [name, bit] of Object.entries(FACE) as [keyof typeof FACE, number][]) {
+      const ts = triangles(0.07, bit);
+      expect(new Set(ts.map(outward))).toEqual(new Set([normals[name]]));
+      expect(ts.reduce((s, t) => s + t.area, 0)).toBeCloseTo(1, 10);
+    }
+    const three = triangles(0, FACE.px | FACE.py | FACE.nz);
+    expect(three).toHaveLength(6);
+    expect(three.reduce((s, t) => s + t.area, 0)).toBeCloseTo(3, 10);
+  });
+
+  it('facesTowards keeps a face exactly when some cube centre lies at or behind the eye along its axis', () => {
+    const min = [-15.5, -15.5, -15.5] as const;
+    const max = [15.5, 15.5, 15.5] as const;
+    // Outside the block on every axis: three faces, the ones towards the eye.
+    expect(facesTowards([60, 40, 50], min, max)).toBe(FACE.px | FACE.py | FACE.pz);
+    expect(facesTowards([-60, -40, -50], min, max)).toBe(FACE.nx | FACE.ny | FACE.nz);
+    // Inside the block's span on x: cubes to either side show either x face.
+    expect(facesTowards([0, 40, 50], min, max)).toBe(FACE.px | FACE.nx | FACE.py | FACE.pz);
+    // On a face's plane: both kept (seen edge-on, neither shows anything).
+    expect(facesTowards([15.5, 40, 50], min, max) & (FACE.px | FACE.nx)).toBe(FACE.px | FACE.nx);
+    // A one-cell-thick map seen from above, at its own height: both kept, never none.
+    expect(facesTowards([3, 0, 2], [-2, 0, -2], [2, 0, 2]) & (FACE.py | FACE.ny)).toBe(FACE.py | FACE.ny);
+  });
+
+  it('facesTowards never drops a face a cube turns to the eye (random eyes and cubes)', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648) * 80 - 40;
+    const axes = [[FACE.px, FACE.nx], [FACE.py, FACE.ny], [FACE.pz, FACE.nz]] as const;
+    for (let trial = 0; trial < 500; trial++) {
+      const eye = [random(), random(), random()] as const;
+      const a = [random() / 4, random() / 4, random() / 4];
+      const b = [random() / 4, random() / 4, random() / 4];
+      const min = [0, 1, 2].map((k) => Math.min(a[k]!, b[k]!)) as [number, number, number];
+      const max = [0, 1, 2].map((k) => Math.max(a[k]!, b[k]!)) as [number, number, number];
+      const faces = facesTowards(eye, min, max);
+      const cube = [0, 1, 2].map((k) => min[k]! + (max[k]! - min[k]!) * Math.abs(Math.sin(trial + k)));
+      for (let k = 0; k < 3; k++) {
+        // The +face of this cube (half-size 0.42) faces the eye when the eye is beyond it.
+        if (eye[k]! > cube[k]! + 0.42) expect(faces & axes[k]![0]).toBeTruthy();
+        if (eye[k]! < cube[k]! - 0.42) expect(faces & axes[k]![1]).toBeTruthy();
+      }
+    }
   });
 });
