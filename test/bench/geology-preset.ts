@@ -159,17 +159,18 @@ async function browserBench(name: string, preset: TrainingPreset): Promise<void>
   const { launchChromium } = await import('../e2e/support/browser.ts');
   const { serveStatic } = await import('../e2e/support/static-server.ts');
   const dir = mkdtempSync(join(tmpdir(), 'geology-bench-'));
-  await build({ entryPoints: [fileURLToPath(new URL('../../src/workers/training.worker.ts', import.meta.url))], bundle: true, format: 'esm', outfile: join(dir, 'worker.js'), logLevel: 'warning' });
+  await build({ entryPoints: [fileURLToPath(new URL('../../src/workers/training.worker.ts', import.meta.url))], bundle: true, format: 'esm', outfile: join(dir, 'assets', 'training.worker-bench.js'), logLevel: 'warning' });
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>geology preset</title><script type="module" src="main.js"></script>');
   writeFileSync(
     join(dir, 'main.js'),
     `const job = ${JSON.stringify(presetJob(preset))};
 const epochs = (window.epochs = []);
-const worker = new Worker('worker.js', { type: 'module' });
+const worker = new Worker('assets/training.worker-bench.js', { type: 'module' });
 let t0 = 0;
 worker.onmessage = (event) => {
   const m = event.data;
   if (m.type === 'ready') { t0 = performance.now(); worker.postMessage({ type: 'start', jobId: 'bench', job }); }
+  if (m.type === 'started') window.benchKernel = m.kernel;
   if (m.type === 'progress') for (const e of m.runs[0].epochs) epochs.push({ epoch: e.epoch, validationAccuracy: e.validationAccuracy, ms: performance.now() - t0 });
   if (m.type === 'error') window.benchResult = { error: m.message, epochs };
   if (m.type === 'done') window.benchResult = { error: null, epochs };
@@ -199,6 +200,7 @@ worker.onmessage = (event) => {
       console.log(`${name} in Chromium: epoch ${String(e.epoch).padStart(2)}  validation acc ${(e.validationAccuracy * 100).toFixed(1)}%  wall ${(e.ms / 1000).toFixed(1)} s  browser cpu <= ${(cpuAt[i] ?? cpu).toFixed(1)} s`),
     );
     if (result.error) console.log(`${name} in Chromium: ${result.error}`);
+    console.log(`${name} in Chromium: convolutions on the ${await page.evaluate(() => (window as unknown as { benchKernel?: string }).benchKernel ?? 'unknown')} kernel`);
     const first = result.epochs.find((e) => e.validationAccuracy >= 0.9);
     console.log(`${name} in Chromium: ${first ? `>= 90% at epoch ${first.epoch}, wall ${(first.ms / 1000).toFixed(1)} s` : 'never reached 90%'}; last ${((result.epochs.at(-1)?.validationAccuracy ?? 0) * 100).toFixed(1)}% after wall ${((result.epochs.at(-1)?.ms ?? 0) / 1000).toFixed(1)} s; browser CPU ${cpu.toFixed(1)} s (all its processes, page load included)`);
   } finally {
