@@ -9,7 +9,7 @@
  *
  * `points` is a trajectory's flat [x0, y0, x1, y1, ...] (src/optim Trajectory.points).
  */
-import { contours, geoPath, geoTransform, scaleLinear } from 'd3';
+import { contours, geoPath, geoTransform, scaleLinear, select } from 'd3';
 import { colorAt, rgbCss, type ColormapName } from '../paint/colormap.ts';
 import { formatValue } from '../paint/format.ts';
 import { seriesColor } from '../paint/palette.ts';
@@ -27,6 +27,7 @@ export interface TrajectorySeries {
 }
 
 export interface ContourData {
+  /** Drawn again only when another grid object comes (its values are read as fixed). */
   grid: SurfaceGrid;
   trajectories?: readonly TrajectorySeries[];
   start?: readonly [number, number] | null;
@@ -74,7 +75,17 @@ export function createContourMap(container: HTMLElement, data: ContourData, opti
   const { plot, svg } = frame;
   const clipId = `viz-contour-clip-${++uid}`;
   const clipRect = svg.insert('defs', ':first-child').append('clipPath').attr('id', clipId).append('rect');
-  const fills = plot.append('g').attr('clip-path', `url(#${clipId})`);
+  // The filled contours are drawn in an SVG of their own under the chart's, a
+  // layer the browser keeps: redrawing the paths above does not paint (or
+  // raster) the fills again, which cost most of a slider move in software.
+  const backdrop = select(frame.body)
+    .insert('svg', () => svg.node())
+    .attr('class', 'viz-chart__backdrop')
+    .attr('aria-hidden', 'true');
+  const backdropClipId = `${clipId}-backdrop`;
+  const backdropClipRect = backdrop.append('defs').append('clipPath').attr('id', backdropClipId).append('rect');
+  const backdropPlot = backdrop.append('g');
+  const fills = backdropPlot.append('g').attr('clip-path', `url(#${backdropClipId})`);
   const axes = createAxes(plot, options.xLabel ?? 'θ₁', options.yLabel ?? 'θ₂');
   const paths = plot.append('g').attr('clip-path', `url(#${clipId})`);
   const markers = plot.append('g');
@@ -86,6 +97,10 @@ export function createContourMap(container: HTMLElement, data: ContourData, opti
   const y = scaleLinear();
   let current = data;
   let levels: number[] = [];
+  /** What the filled contours were last drawn for. */
+  let filledGrid: SurfaceGrid | null = null;
+  let filledWidth = -1;
+  let filledHeight = -1;
   let pending: [number, number] | null = null;
   const mapName = options.colormap ?? 'viridis';
   const valueLabel = options.valueLabel ?? 'loss';
@@ -130,15 +145,25 @@ export function createContourMap(container: HTMLElement, data: ContourData, opti
         this.stream.point(x(g.x[0] + (cx - 0.5) * dx), y(g.y[0] + (cy - 0.5) * dy));
       },
     });
-    const path = geoPath(projection);
-    const polys = contours().size([g.nx, g.ny]).thresholds(levels)(Array.from(g.values, (v) => (Number.isFinite(v) ? v : Number.MAX_VALUE)));
-    fills
-      .selectAll('path')
-      .data(polys)
-      .join('path')
-      .attr('class', 'contour')
-      .attr('d', (p) => path(p))
-      .style('fill', (_, i) => rgbCss(colorAt(mapName, levels.length > 1 ? i / (levels.length - 1) : 0.5)));
+    // The filled contours change only with the grid or the size: a new path for an optimizer leaves them (and their pixels) alone.
+    if (g !== filledGrid || w !== filledWidth || h !== filledHeight) {
+      filledGrid = g;
+      filledWidth = w;
+      filledHeight = h;
+      const { width, height } = frame.size;
+      backdrop.attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
+      backdropPlot.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
+      backdropClipRect.attr('width', w).attr('height', h);
+      const path = geoPath(projection);
+      const polys = contours().size([g.nx, g.ny]).thresholds(levels)(Array.from(g.values, (v) => (Number.isFinite(v) ? v : Number.MAX_VALUE)));
+      fills
+        .selectAll('path')
+        .data(polys)
+        .join('path')
+        .attr('class', 'contour')
+        .attr('d', (p) => path(p))
+        .style('fill', (_, i) => rgbCss(colorAt(mapName, levels.length > 1 ? i / (levels.length - 1) : 0.5)));
+    }
 
     const trajectories = current.trajectories ?? [];
     const toPath = (t: TrajectorySeries) => {
