@@ -9,7 +9,7 @@ import { blockEquation, type ArchitectureConfig } from './architecture.ts';
 
 const BADGE = 'equation__badge';
 
-export function markBlockEquation(config: ArchitectureConfig): HTMLElement {
+export function markBlockEquation(config: Pick<ArchitectureConfig, 'batchNorm' | 'pooling'>): HTMLElement {
   const current = blockEquation(config);
   const number = current === '6-without-bn' ? 6 : current;
   for (const element of document.querySelectorAll<HTMLElement>('.equation[data-equation]')) {

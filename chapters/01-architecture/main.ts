@@ -104,7 +104,8 @@ startChapter({ terms: TERMS }, (nb) => {
     },
   });
   nb.view('shapes', { inputs: ['architecture'], create: shapeTable });
-  nb.cell('sample', ['config'], inputSample);
+  // The input reads only the grid settings: the network's other controls leave it (and its 3D view) as they are.
+  nb.cell('sample', ['dims', 'size', 'depth'], (dims: string, size: number, depth: string) => inputSample({ dims: Number(dims) as 1 | 2 | 3, size, depth: Number(depth) }));
   nb.view('input', {
     inputs: ['sample'],
     create: inputView,
@@ -116,7 +117,7 @@ startChapter({ terms: TERMS }, (nb) => {
       describe: describeInput,
     },
   });
-  nb.display('block-equation', ['config'], markBlockEquation);
+  nb.display('block-equation', ['bn', 'pool'], (bn: boolean, pool: boolean) => markBlockEquation({ batchNorm: bn, pooling: pool }));
 
   nb.equation('eq-1', EQ1);
   nb.erratum('eq-2', ERRATUM_EQ2);
