@@ -36,6 +36,8 @@ interface Card {
   readonly spoken: string;
   readonly terms: readonly string[];
   readonly glyph: () => SVGSVGElement;
+  /** What the glyph is drawn from: a card whose text, chips and glyph key are unchanged is kept as it is. */
+  readonly glyphKey: string;
   readonly chips?: readonly Chip[];
 }
 
@@ -58,6 +60,7 @@ function cards(arch: Architecture): Card[] {
       spoken: `Input X, ${speakShape(arch.input)}`,
       terms: ['X'],
       glyph: () => gridGlyph(arch.input, dims),
+      glyphKey: `grid ${arch.input.join(',')} ${dims}`,
     },
   ];
   for (const h of arch.hidden) {
@@ -77,6 +80,7 @@ function cards(arch: Architecture): Card[] {
       spoken: `Hidden layer H${h.m}, block ${h.m}, ${speakShape(h.shape)}`,
       terms: ['H', 'Hprev'],
       glyph: () => gridGlyph(h.shape, dims),
+      glyphKey: `grid ${h.shape.join(',')} ${dims}`,
       chips,
     });
   }
@@ -89,6 +93,7 @@ function cards(arch: Architecture): Card[] {
     spoken: `FC0, the last hidden layer as a vector of ${arch.vectorLength} values`,
     terms: ['Vec', 'FCprev'],
     glyph: () => vectorGlyph(arch.vectorLength),
+    glyphKey: `vector ${arch.vectorLength}`,
   });
   for (const fc of arch.dense) {
     list.push({
@@ -100,6 +105,7 @@ function cards(arch: Architecture): Card[] {
       spoken: `Fully connected layer FC${fc.f}, ${fc.units} ${fc.scores ? 'class scores' : 'units'}`,
       terms: ['FC', 'FCprev'],
       glyph: () => vectorGlyph(fc.units),
+      glyphKey: `vector ${fc.units}`,
       chips: [{ text: `W ${formatCount(fc.weights[0]!)}×${formatCount(fc.weights[1]!)}`, terms: ['WFC', 'bf'] }],
     });
   }
@@ -112,6 +118,7 @@ function cards(arch: Architecture): Card[] {
     spoken: `Softmax output, ${arch.config.classes} class probabilities`,
     terms: ['softmax'],
     glyph: () => vectorGlyph(arch.config.classes),
+    glyphKey: `vector ${arch.config.classes}`,
   });
   return list;
 }
@@ -176,6 +183,9 @@ export function architectureDiagram(container: HTMLElement, bus: TermBus): Archi
   let arch: Architecture | undefined;
   let selected = 'H1';
   let disposeDetails = (): void => {};
+  /** The cards drawn, by layer id, with what they were drawn from; and what the details show. */
+  let built = new Map<string, { key: string; item: HTMLLIElement }>();
+  let detailsKey = '';
 
   const paintTerms = (active: string | null): void => {
     for (const element of node.querySelectorAll<HTMLElement>('[data-terms]')) {
@@ -185,9 +195,14 @@ export function architectureDiagram(container: HTMLElement, bus: TermBus): Archi
   const unsubscribe = bus.subscribe(paintTerms);
 
   const showDetails = (): void => {
-    disposeDetails();
-    details.replaceChildren();
     const info = arch && layerDetails(arch, selected);
+    // The same text as shown: keep it (re-rendering its TeX on every slider move is the costliest part of an update).
+    const key = info ? JSON.stringify(info) : '';
+    if (key === detailsKey) return;
+    detailsKey = key;
+    disposeDetails();
+    disposeDetails = () => {};
+    details.replaceChildren();
     if (!info) return;
     const title = document.createElement('h4');
     title.className = 'arch__details-title';
@@ -270,8 +285,27 @@ export function architectureDiagram(container: HTMLElement, bus: TermBus): Archi
       const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('.arch-card')?.dataset.layer;
       const all = cards(next);
       if (!all.some((c) => c.id === selected)) selected = 'X';
-      features.list.replaceChildren(...all.filter((c) => c.zone === 'features').map(cardElement));
-      inference.list.replaceChildren(...all.filter((c) => c.zone === 'inference').map(cardElement));
+      // Cards that read the same are kept (the element, its glyph, its listeners); only changed ones are rebuilt.
+      const kept = new Map<string, { key: string; item: HTMLLIElement }>();
+      const itemFor = (card: Card): HTMLLIElement => {
+        const { glyph: _glyph, ...drawn } = card;
+        const key = JSON.stringify(drawn);
+        const previous = built.get(card.id);
+        const item = previous && previous.key === key ? previous.item : cardElement(card);
+        kept.set(card.id, { key, item });
+        return item;
+      };
+      const place = (list: HTMLOListElement, items: HTMLLIElement[]): void => {
+        const same = items.length === list.children.length && items.every((item, i) => list.children[i] === item);
+        if (!same) list.replaceChildren(...items);
+      };
+      place(features.list, all.filter((c) => c.zone === 'features').map(itemFor));
+      place(inference.list, all.filter((c) => c.zone === 'inference').map(itemFor));
+      built = kept;
+      for (const button of node.querySelectorAll<HTMLButtonElement>('.arch-card')) {
+        const pressed = String(button.dataset.layer === selected);
+        if (button.getAttribute('aria-pressed') !== pressed) button.setAttribute('aria-pressed', pressed);
+      }
       if (focused) node.querySelector<HTMLElement>(`.arch-card[data-layer="${focused}"]`)?.focus();
       paintTerms(bus.active);
       showDetails();

@@ -66,15 +66,29 @@ export function shapeTable(container: HTMLElement, bus: TermBus): ShapeTable {
     }
   };
   const unsubscribe = bus.subscribe(paint);
+  /** The rows drawn, by what they read: a row that reads the same after an update is kept, not rebuilt. */
+  let drawn = new Map<string, HTMLTableRowElement>();
+  let kept = new Map<string, HTMLTableRowElement>();
+  const reuse = (key: string, build: () => HTMLTableRowElement): HTMLTableRowElement => {
+    const row = drawn.get(key) ?? build();
+    kept.set(key, row);
+    return row;
+  };
 
   return {
     node: wrap,
     update(arch) {
       const rows: HTMLTableRowElement[] = [];
-      const input = document.createElement('tr');
-      input.dataset.terms = 'X';
-      input.append(cell('td', '', 'number'), cell('th', 'input'), cell('td', 'X'), cell('td', formatShape(arch.input)), cell('td', '0', 'number'));
-      rows.push(input);
+      kept = new Map();
+      const inputShape = formatShape(arch.input);
+      rows.push(
+        reuse(`input|${inputShape}`, () => {
+          const input = document.createElement('tr');
+          input.dataset.terms = 'X';
+          input.append(cell('td', '', 'number'), cell('th', 'input'), cell('td', 'X'), cell('td', inputShape), cell('td', '0', 'number'));
+          return input;
+        }),
+      );
       // The last layer of each block makes H^m; the last dense layer makes the scores.
       const makes = new Map<number, string>();
       for (const h of arch.hidden) makes.set(h.stages[h.stages.length - 1]!.layer.index, `H${superscript(h.m)}`);
@@ -84,21 +98,22 @@ export function shapeTable(container: HTMLElement, bus: TermBus): ShapeTable {
         if (layer.spec.type === 'dense') makes.set(layer.index, `FC${subscript(++f)}`);
       }
       for (const layer of arch.layers) {
-        const row = document.createElement('tr');
-        row.dataset.terms = TERMS_OF[layer.spec.type].join(' ');
-        const params = layer.params.reduce((sum, p) => sum + sizeOf(p.shape), 0);
-        row.append(
-          cell('td', String(layer.index + 1), 'number'),
-          cell('th', layer.label),
-          cell('td', makes.get(layer.index) ?? ''),
-          cell('td', formatShape(layer.outShape)),
-          cell('td', formatCount(params), 'number'),
+        const type = layer.spec.type;
+        const texts = [String(layer.index + 1), layer.label, makes.get(layer.index) ?? '', formatShape(layer.outShape), formatCount(layer.params.reduce((sum, p) => sum + sizeOf(p.shape), 0))] as const;
+        rows.push(
+          reuse(`${type}|${texts.join('|')}`, () => {
+            const row = document.createElement('tr');
+            row.dataset.terms = TERMS_OF[type].join(' ');
+            row.append(cell('td', texts[0], 'number'), cell('th', texts[1]), cell('td', texts[2]), cell('td', texts[3]), cell('td', texts[4], 'number'));
+            row.addEventListener('pointerenter', () => bus.highlight(TERMS_OF[type][0]!));
+            row.addEventListener('pointerleave', () => bus.highlight(null));
+            return row;
+          }),
         );
-        row.addEventListener('pointerenter', () => bus.highlight(TERMS_OF[layer.spec.type][0]!));
-        row.addEventListener('pointerleave', () => bus.highlight(null));
-        rows.push(row);
       }
-      body.replaceChildren(...rows);
+      drawn = kept;
+      const same = rows.length === body.children.length && rows.every((row, i) => body.children[i] === row);
+      if (!same) body.replaceChildren(...rows);
       const total = document.createElement('tr');
       const label = cell('td', `Total: ${arch.layers.length} layers`);
       label.colSpan = 4;
