@@ -26,7 +26,7 @@ export function describePanel(panel: VoxelPanel): string {
   return `${panel.name.replace(/,$/, '')}: ${shape(panel.tensor)} cells, ${range(panel.tensor)}; colour scale from ${formatValue(panel.domain[0])} to ${formatValue(panel.domain[1])}, white at 0.`;
 }
 
-export function describeBefore(summary: BatchSummary): string {
+export function describeBefore(summary: Pick<BatchSummary, 'before'>): string {
   const parts = FEATURE_MAPS.map((m, c) => `map ${c} (${m.name}) mean ${formatValue(summary.before.mean[c]!)}, standard deviation ${formatValue(summary.before.std[c]!)}`);
   return `Four histograms of the pre-activations over the whole mini-batch, each on its own range: ${parts.join('; ')}.`;
 }

@@ -20,10 +20,18 @@ export function histogramGrid(container: HTMLElement, bus: TermBus, terms: reado
   container.append(grid);
   const unlink = outlineOnTerms(grid, bus, terms);
   const cells: { cell: HTMLElement; chart: Histogram }[] = [];
+  let drawn: readonly HistogramPanel[] | null = null;
   return {
     node: grid,
     update(panels, selected) {
+      // The same panels with another map selected: only the outline moves, no chart is redrawn.
+      const same = panels === drawn;
+      drawn = panels;
       panels.forEach((panel, i) => {
+        if (same && cells[i]) {
+          cells[i]!.cell.classList.toggle('is-selected', panel.map === selected);
+          return;
+        }
         const data = { values: panel.values, domain: panel.domain, markers: panel.markers, name: panel.name };
         if (!cells[i]) {
           const cell = document.createElement('div');

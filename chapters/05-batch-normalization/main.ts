@@ -21,6 +21,7 @@ import { BN_DEFINITION, EQ5, ERRATUM_DROPOUT, ERRATUM_LEARNT, RUNNING } from './
 import { FEATURE_MAPS } from './filters.ts';
 import { formatNumber, formatPercent } from './format.ts';
 import { histogramGrid } from './histogram-grid.ts';
+import { mapMoments } from './statistics.ts';
 import { MAX_STEPS, batchStatistics, runningHistory, trainingStream } from './running.ts';
 import { runningCharts } from './running-charts.ts';
 import { statTable, type Column } from './stat-table.ts';
@@ -138,6 +139,12 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.cell('summary', ['shown', 'normalized', 'g'], (shown, normalized, g) => summarize(shown.pre, normalized, g));
   nb.cell('mapIndex', ['map'], (map) => Number(map));
   nb.cell('shownStats', ['shown'], (shown) => batchStatistics(shown.pre));
+  // The histograms' panels, apart from the map shown: picking a map only moves an outline. Before BN depends on the batch alone, so γ, β, ε, g and the running averages leave it as it is.
+  nb.cell('beforeHist', ['shown'], (shown) => {
+    const before = mapMoments(shown.pre);
+    return { before, panels: beforePanels(shown.pre, { before }) };
+  });
+  nb.cell('afterHist', ['normalized', 'summary'], (normalized, summary) => afterPanels(normalized.train.y, summary));
   // Cells split by what they depend on, so moving γ redraws only what γ changes.
   nb.cell('pick', ['sample', 'mapIndex'], (sample, map) => ({ sample, map }));
   nb.cell('inputPanels', ['config', 'shown', 'pick'], (config: BatchConfig, shown, pick) => inputPanels(config.dims, shown, pick));
@@ -193,16 +200,16 @@ startChapter({ terms: TERMS }, (nb) => {
     update: (view, summary, c) => view.update(mapRows(summary), c),
   });
   nb.view('hist-before', {
-    inputs: ['shown', 'summary', 'mapIndex'],
+    inputs: ['beforeHist', 'mapIndex'],
     create: (el, bus) => histogramGrid(el, bus, ['mu', 'sigma2'], 'W H + b'),
-    update: (view, shown, summary, c) => view.update(beforePanels(shown.pre, summary), c),
-    figure: { title: 'Before BN: each map on its own scale.', caption: 'Counts of the values of each feature map over the whole mini-batch (n samples, every cell). Rules: the mean μ and one standard deviation σ either side. Each panel has its own x range.', kind: '2d', describe: (_s, summary) => describeBefore(summary) },
+    update: (view, hist, c) => view.update(hist.panels, c),
+    figure: { title: 'Before BN: each map on its own scale.', caption: 'Counts of the values of each feature map over the whole mini-batch (n samples, every cell). Rules: the mean μ and one standard deviation σ either side. Each panel has its own x range.', kind: '2d', describe: (hist) => describeBefore(hist) },
   });
   nb.view('hist-after', {
-    inputs: ['normalized', 'summary', 'mapIndex'],
+    inputs: ['afterHist', 'summary', 'mapIndex'],
     create: (el, bus) => histogramGrid(el, bus, ['BN', 'gamma', 'beta'], 'BN(x)'),
-    update: (view, normalized, summary, c) => view.update(afterPanels(normalized.train.y, summary), c),
-    figure: { title: 'After BN (train mode): every map on one scale.', caption: 'The same values after batch normalization with the batch statistics. Rules: the mean, β, and one standard deviation, about |γ|, either side. All panels share one x range.', kind: '2d', describe: (_n, summary) => describeAfter(summary) },
+    update: (view, panels, _summary, c) => view.update(panels, c),
+    figure: { title: 'After BN (train mode): every map on one scale.', caption: 'The same values after batch normalization with the batch statistics. Rules: the mean, β, and one standard deviation, about |γ|, either side. All panels share one x range.', kind: '2d', describe: (_p, summary) => describeAfter(summary) },
   });
 
   nb.view('running-charts', {

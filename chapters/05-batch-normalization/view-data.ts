@@ -87,8 +87,8 @@ function spreadMarkers(mean: number, std: number, centre: string, spread: string
   ];
 }
 
-/** Before BN: each map on its own range, marked at its mean and one standard deviation either side. */
-export function beforePanels(pre: Tensor, summary: BatchSummary): HistogramPanel[] {
+/** Before BN: each map on its own range, marked at its mean and one standard deviation either side (only `before` of the summary is read). */
+export function beforePanels(pre: Tensor, summary: { readonly before: MapMoments }): HistogramPanel[] {
   return FEATURE_MAPS.map((info, c) => {
     const values = mapValues(pre, c);
     const [lo, hi] = extentOf(values);
