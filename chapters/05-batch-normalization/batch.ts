@@ -125,6 +125,11 @@ export function miniBatch(set: TrainingSet, n: number, k = 0): MiniBatch {
   return { x: gather(set.x, indices), pre: gather(set.pre, indices), kinds: Array.from(indices, (i) => set.kinds[i]!) };
 }
 
+/** The pre-activations of mini-batch k alone [n, h, h, h, 4]: what batch normalization's statistics read, without copying the inputs. */
+export function miniBatchPre(set: TrainingSet, n: number, k: number): Tensor {
+  return gather(set.pre, batchIndices(k, n));
+}
+
 /** Everything in one call, for tests and scripts: the set for `config` and its mini-batch k. */
 export function miniBatchOf(config: BatchConfig, k = 0): MiniBatch {
   checkBatchConfig(config);

@@ -11,7 +11,7 @@
 import * as batchnorm from '../../src/nn/batchnorm.ts';
 import type { RunningStats } from '../../src/nn/batchnorm.ts';
 import { ParamError, full, type Tensor } from '../../src/tensor/index.ts';
-import { miniBatch, type TrainingSet } from './batch.ts';
+import { miniBatchPre, type TrainingSet } from './batch.ts';
 
 /** What one training mini-batch contributes: its per-map mean, biased variance and m. */
 export interface BatchStatistics {
@@ -42,7 +42,7 @@ export function trainingStream(set: TrainingSet, batch: number): TrainingStream 
     batch,
     statistics(k) {
       if (!Number.isInteger(k) || k < 1 || k > MAX_STEPS) throw new ParamError('running averages', `training batch k must be from 1 to ${MAX_STEPS}, got ${k}`);
-      const stats = cache[k] ?? batchStatistics(miniBatch(set, batch, k).pre);
+      const stats = cache[k] ?? batchStatistics(miniBatchPre(set, batch, k));
       cache[k] = stats;
       return stats;
     },
