@@ -19,7 +19,8 @@ import { describeGrad, describeInactive, describeLayerHistograms, describeSpread
 import { layerHistogramsView } from './layer-histograms.ts';
 import { DENSITY, ERRATUM_BIAS, INIT, SCALED } from './equations.ts';
 import { layerTable, stackHeadlineView } from './layer-table.ts';
-import { glorotSigma, heSigma, runStack, WIDTH } from './stack.ts';
+import { glorotSigma, heSigma, inputBatch, runStack, stackWeights, WIDTH } from './stack.ts';
+import type { Tensor } from '../../src/tensor/tensor.ts';
 import { gradView, inactiveView, spreadView } from './stack-views.ts';
 import { TERMS } from './terms.ts';
 import { weightsView } from './weights-view.ts';
@@ -84,8 +85,13 @@ startChapter({ terms: TERMS }, (nb) => {
 
   nb.display('sigma-readout', ['logsigma'], (l: number) => `σ = ${formatValue(10 ** l)} for every layer of the stack.`);
   const settings = (l: number, g: ActivationKind, depth: number, b: BiasInit, seed: number) => ({ sigma: 10 ** l, kind: g, depth, bias: b, seed });
-  nb.cell('result', ['logsigma', 'g', 'depth', 'bias', 'draw'], (l, g, depth, b, seed) => runStack(settings(l, g, depth, b, seed)));
-  nb.cell('other', ['logsigma', 'g', 'depth', 'bias', 'draw'], (l, g, depth, b: BiasInit, seed) => runStack(settings(l, g, depth, b === 'ones' ? 'zeros' : 'ones', seed), { backward: false }));
+  // One batch and one draw of the weights for both stacks: they differ only in their biases.
+  nb.cell('batch', ['draw'], (seed: number) => inputBatch(seed));
+  nb.cell('stackW', ['logsigma', 'depth', 'draw'], (l: number, depth: number, seed: number) => stackWeights({ sigma: 10 ** l, depth, seed }));
+  nb.cell('result', ['logsigma', 'g', 'depth', 'bias', 'draw', 'batch', 'stackW'], (l, g, depth, b, seed, x: Tensor, w: Tensor[]) => runStack(settings(l, g, depth, b, seed), {}, x, w));
+  nb.cell('other', ['logsigma', 'g', 'depth', 'bias', 'draw', 'batch', 'stackW'], (l, g, depth, b: BiasInit, seed, x: Tensor, w: Tensor[]) =>
+    runStack(settings(l, g, depth, b === 'ones' ? 'zeros' : 'ones', seed), { backward: false }, x, w),
+  );
 
   nb.view('stack-headline', { inputs: ['result'], create: stackHeadlineView });
   nb.view('spread', {

@@ -99,16 +99,31 @@ function overflowed(e: unknown): boolean {
   return e instanceof AtlasError;
 }
 
-/** The stack's forward and (unless told not to) backward pass, measured layer by layer. */
-export function runStack(settings: StackSettings, options: { backward?: boolean } = {}, x: Tensor = inputBatch(settings.seed)): StackResult {
+/** The stack's weights W¹ … Wᴸ as the tutorial draws them: one [WIDTH, WIDTH] matrix per layer, in turn from the seeded generator. */
+export function stackWeights(settings: Pick<StackSettings, 'sigma' | 'depth' | 'seed'>): Tensor[] {
   const rng = createRng(settings.seed);
+  return Array.from({ length: settings.depth }, () => truncatedNormalTensor([WIDTH, WIDTH], rng, { mean: 0, sigma: settings.sigma, cut: 2 }));
+}
+
+/**
+ * The stack's forward and (unless told not to) backward pass, measured layer
+ * by layer. The page draws the inputs and the weights once and passes them to
+ * both stacks it runs (the chosen biases and the other choice).
+ */
+export function runStack(
+  settings: StackSettings,
+  options: { backward?: boolean } = {},
+  x: Tensor = inputBatch(settings.seed),
+  weights: readonly Tensor[] = stackWeights(settings),
+): StackResult {
+  if (weights.length < settings.depth) throw new ParamError('stack', `${weights.length} weight matrices for ${settings.depth} layers`);
   type Saved = { dense: dense.DenseSaved; act: activation.ActivationSaved };
   const saved: Saved[] = [];
   const forward: Omit<LayerStats, 'gradRms'>[] = [];
   let h = x;
   let overflowAt: number | null = null;
   for (let m = 1; m <= settings.depth; m++) {
-    const w = truncatedNormalTensor([WIDTH, WIDTH], rng, { mean: 0, sigma: settings.sigma, cut: 2 });
+    const w = weights[m - 1]!;
     const b = biasTensor([WIDTH], settings.bias);
     let z;
     try {
@@ -121,7 +136,7 @@ export function runStack(settings: StackSettings, options: { backward?: boolean 
     const a = activation.forward({ x: z.y }, { kind: settings.kind });
     saved.push({ dense: z.saved, act: a.saved });
     h = a.y;
-    const values = Float64Array.from(h.data);
+    const values = h.data;
     forward.push({ layer: m, ...spread(values), inactive: inactiveShare(settings.kind, values), values });
   }
   // Backward from L = (1/n) * sum of the last layer's activations: dL/dH = 1/n everywhere.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { densityCurve, drawWeights, erf, keptMass, truncatedDensity, truncatedStd } from '../../../chapters/10-initialization/density.ts';
-import { glorotSigma, heSigma, runStack, spread } from '../../../chapters/10-initialization/stack.ts';
+import { glorotSigma, heSigma, inputBatch, runStack, spread, stackWeights } from '../../../chapters/10-initialization/stack.ts';
 import { stackHeadline } from '../../../chapters/10-initialization/describe.ts';
 
 describe('the truncated normal', () => {
@@ -74,6 +74,15 @@ describe('the deep stack', () => {
     expect(fwd.layers.map((l) => l.std)).toEqual(full.layers.map((l) => l.std));
     expect(fwd.layers.every((l) => l.gradRms === null)).toBe(true);
     expect(full.layers.every((l) => l.gradRms !== null && l.gradRms > 0)).toBe(true);
+  });
+
+  it('gives the same stack from weights and inputs drawn once and passed in (as the page shares them between its two stacks)', () => {
+    const settings = { sigma: 0.3, kind: 'relu' as const, depth: 6, bias: 'zeros' as const, seed: 4 };
+    const own = runStack(settings);
+    const shared = runStack(settings, {}, inputBatch(4), stackWeights(settings));
+    expect(shared.layers.map((l) => [l.std, l.mean, l.inactive, l.gradRms])).toEqual(own.layers.map((l) => [l.std, l.mean, l.inactive, l.gradRms]));
+    expect(shared.layers.map((l) => Array.from(l.values))).toEqual(own.layers.map((l) => Array.from(l.values)));
+    expect(() => runStack(settings, {}, inputBatch(4), stackWeights({ ...settings, depth: 5 }))).toThrow(/5 weight matrices for 6 layers/);
   });
 
   it('gives the Glorot and He sigmas for 64 units', () => {
