@@ -3,7 +3,8 @@
  * optimizer from identical initial weights (cnn-job.ts); the training panel
  * (Train / Pause / Resume, Step, Reset; updates, speed) drives it, and the
  * loss curves of every run are overlaid as they come. A new job (the
- * settings changed) replaces the old one, paused at update 0. The worker is
+ * settings changed and stood still for 300 ms, or a button pressed)
+ * replaces the old one, paused at update 0. The worker is
  * ended when the view is disposed.
  */
 import type { TrainingView } from '../../src/model/training-view.ts';
@@ -13,6 +14,9 @@ import { trainingControls } from '../../src/notebook/training-controls.ts';
 import { createLineChart, type LineSeries } from '../../src/viz/charts/index.ts';
 import { formatValue } from '../../src/viz/paint/format.ts';
 import { RUNNER_COLORS, type RunnerId } from './race.ts';
+
+/** How long the settings must stand still before a new job goes to the worker. */
+const START_DELAY_MS = 300;
 
 export interface CnnRace {
   readonly node: HTMLElement;
@@ -75,15 +79,35 @@ export function cnnRace(container: HTMLElement): CnnRace {
     if (!frame) frame = requestAnimationFrame(draw);
   });
   draw();
+  // While a slider moves, only the job it settles on is sent: each start makes the worker
+  // generate the data set again and the panel redraw, competing with the race above for the
+  // CPU. The panel's buttons send a waiting job first, so Train always trains the settings shown.
+  let waiting: TrainingJob | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const send = (): void => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const job = waiting;
+    waiting = null;
+    if (job) client.start(job);
+  };
+  for (const type of ['pointerdown', 'keydown', 'click']) panel.node.addEventListener(type, send, { capture: true });
   return {
     node,
     update(job) {
       const key = JSON.stringify(job);
       if (key === loaded) return;
+      const first = loaded === '';
       loaded = key;
-      client.start(job);
+      waiting = job;
+      if (first) send();
+      else {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(send, START_DELAY_MS);
+      }
     },
     dispose() {
+      if (timer) clearTimeout(timer);
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
       panel.dispose();

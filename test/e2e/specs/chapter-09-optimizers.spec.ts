@@ -208,7 +208,8 @@ describe('chapter 9, optimizers', () => {
       await settle(page);
       assert.equal(param(page, 'printed'), 'on');
       assert.deepEqual((await cardTitles(page)).slice(5), ['Adam as printed (1 + β)']);
-      assert.match((await page.locator('[data-slot="cnn"] .training__runs').textContent()) ?? '', /Adam as printed/, 'the CNN race runs it too');
+      // The CNN race takes the new job once the settings stand still, and shows its runs when the worker answers.
+      await page.waitForFunction(() => /Adam as printed/.test(document.querySelector('[data-slot="cnn"] .training__runs')?.textContent ?? ''), undefined, { timeout: 30_000 });
       await toggle(page, 'no-bias');
       assert.deepEqual((await cardTitles(page)).slice(5), ['Adam as printed (1 + β)', 'Adam, no bias correction (demo)']);
       assert.ok(!/no bias correction/.test((await page.locator('[data-slot="cnn"] .training__runs').textContent()) ?? ''), 'the demonstration stays off the CNN race');
@@ -290,6 +291,12 @@ describe('chapter 9, optimizers', () => {
       assert.ok((await page.locator('[data-slot="cnn"] svg path.curve').count()) >= 5, 'one curve per optimizer');
       await press(page, 'lr-adam', 'ArrowRight');
       await page.waitForFunction(() => /Ready: press Train/.test(document.querySelector('[data-slot="cnn"] .training__status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      // A button pressed while a new setting waits to be sent trains that setting, and no late start undoes it.
+      await controlField(page, 'lr-adam').locator('input').first().press('ArrowLeft');
+      await step.click();
+      await page.waitForFunction(() => /Paused at update 1\./.test(document.querySelector('[data-slot="cnn"] .training__status')?.textContent ?? ''), undefined, { timeout: 30_000 });
+      await page.waitForTimeout(800);
+      assert.match((await page.locator('[data-slot="cnn"] .training__status').textContent()) ?? '', /Paused at update 1\./);
       await problems.assertNone('CNN race');
     } finally {
       await close();
