@@ -123,30 +123,81 @@ export interface TrajectoryInput {
  * lifted by `lift` world units above the surface so it is not buried in it.
  * The path breaks where it leaves the grid window or stops being finite.
  */
-export function trajectorySegments(g: SurfaceGrid, l: SurfaceLayout, t: TrajectoryInput, lift: number): Float32Array {
+export function trajectorySegments(g: SurfaceGrid, l: SurfaceLayout, t: TrajectoryInput, lift: number, tolerance = 0): Float32Array {
   const n = Math.floor(t.points.length / 2);
   const out: number[] = [];
-  const a = [0, 0, 0];
   const b = [0, 0, 0];
-  let prev = false;
+  // A run of consecutive points inside the grid, world xyz, flat.
+  let run: number[] = [];
+  const flush = () => {
+    const kept = tolerance > 0 ? simplifyPolyline(run, tolerance) : run;
+    for (let k = 3; k < kept.length; k += 3) out.push(kept[k - 3]!, kept[k - 2]!, kept[k - 1]!, kept[k]!, kept[k + 1]!, kept[k + 2]!);
+    run = [];
+  };
   for (let k = 0; k < n; k++) {
     const x = t.points[2 * k]!;
     const y = t.points[2 * k + 1]!;
     const inside = Number.isFinite(x) && Number.isFinite(y) && x >= g.x[0] && x <= g.x[1] && y >= g.y[0] && y <= g.y[1];
     if (!inside) {
-      prev = false;
+      flush();
       continue;
     }
     const z = t.values && Number.isFinite(t.values[k]!) ? t.values[k]! : sampleAt(g, x, y);
     worldOf(l, g, x, y, z, b);
-    b[1]! += lift;
-    if (prev) out.push(a[0]!, a[1]!, a[2]!, b[0]!, b[1]!, b[2]!);
-    a[0] = b[0]!;
-    a[1] = b[1]!;
-    a[2] = b[2]!;
-    prev = true;
+    run.push(b[0]!, b[1]! + lift, b[2]!);
   }
+  flush();
   return Float32Array.from(out);
+}
+
+/**
+ * The polyline `xyz` (flat x, y, z triples) with the points dropped that lie
+ * within `tolerance` of the simplified line (Douglas and Peucker's
+ * algorithm): the first and last points stay, and no dropped point is
+ * farther than `tolerance` from the line drawn. An optimizer's path of
+ * thousands of updates mostly crowds near a minimum; drawn a pixel or less
+ * apart, those points add segments (instances of the fat-line shader, each a
+ * fixed cost to software WebGL) and nothing to the picture.
+ */
+export function simplifyPolyline(xyz: readonly number[], tolerance: number): number[] {
+  const count = Math.floor(xyz.length / 3);
+  if (count <= 2) return xyz.slice(0, count * 3);
+  const keep = new Uint8Array(count);
+  keep[0] = 1;
+  keep[count - 1] = 1;
+  const limit = tolerance * tolerance;
+  const stack: number[] = [0, count - 1];
+  while (stack.length > 0) {
+    const last = stack.pop()!;
+    const first = stack.pop()!;
+    let farthest = -1;
+    let worst = limit;
+    for (let i = first + 1; i < last; i++) {
+      const d = distanceToSegmentSquared(xyz, i, first, last);
+      if (d > worst) {
+        worst = d;
+        farthest = i;
+      }
+    }
+    if (farthest >= 0) {
+      keep[farthest] = 1;
+      stack.push(first, farthest, farthest, last);
+    }
+  }
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) if (keep[i]) out.push(xyz[3 * i]!, xyz[3 * i + 1]!, xyz[3 * i + 2]!);
+  return out;
+}
+
+/** Squared distance from point p to the segment from point a to point b (indices of xyz triples). */
+function distanceToSegmentSquared(xyz: readonly number[], p: number, a: number, b: number): number {
+  const ax = xyz[3 * a]!, ay = xyz[3 * a + 1]!, az = xyz[3 * a + 2]!;
+  const ux = xyz[3 * b]! - ax, uy = xyz[3 * b + 1]! - ay, uz = xyz[3 * b + 2]! - az;
+  const vx = xyz[3 * p]! - ax, vy = xyz[3 * p + 1]! - ay, vz = xyz[3 * p + 2]! - az;
+  const uu = ux * ux + uy * uy + uz * uz;
+  const s = uu > 0 ? Math.min(1, Math.max(0, (vx * ux + vy * uy + vz * uz) / uu)) : 0;
+  const dx = vx - s * ux, dy = vy - s * uy, dz = vz - s * uz;
+  return dx * dx + dy * dy + dz * dz;
 }
 
 /**

@@ -223,10 +223,12 @@ export function createSurfaceView(container: HTMLElement, data: SurfaceData, opt
   function writeLines(): void {
     if (!layout) return;
     const lift = layout.height * 0.012;
+    // A 500-pixel view draws the surface's width in about 500 pixels: drop path points within a fifth of a pixel of the line.
+    const tolerance = layout.width * 0.0004;
     const positions: number[] = [];
     const colors: number[] = [];
     (current.trajectories ?? []).forEach((t, i) => {
-      const segs = trajectorySegments(current.grid, layout!, t, lift);
+      const segs = trajectorySegments(current.grid, layout!, t, lift, tolerance);
       const [r, g, b] = rgbOf(colorOf(t, i));
       for (let k = 0; k < segs.length; k++) positions.push(segs[k]!);
       for (let k = 0; k < segs.length / 3; k++) colors.push(srgbToLinear(r), srgbToLinear(g), srgbToLinear(b));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SurfaceGrid } from '../../../src/viz/paint/surface-grid.ts';
-import { autoZScale, dataOf, heightFraction, surfaceLayout, surfaceMesh, trajectorySegments, worldOf } from '../../../src/viz/three/surface-geometry.ts';
+import { autoZScale, dataOf, heightFraction, simplifyPolyline, surfaceLayout, surfaceMesh, trajectorySegments, worldOf } from '../../../src/viz/three/surface-geometry.ts';
 
 const bowl: SurfaceGrid = {
   nx: 5,
@@ -109,5 +109,54 @@ describe('autoZScale', () => {
 
   it('stays linear for signed surfaces (a saddle)', () => {
     expect(autoZScale([-4, -1, 0, 1, 400])).toBe('linear');
+  });
+});
+
+describe('simplifyPolyline', () => {
+  const distanceToPolyline = (p: number[], line: number[]) => {
+    let best = Infinity;
+    for (let k = 3; k < line.length; k += 3) {
+      const a = line.slice(k - 3, k);
+      const u = [line[k]! - a[0]!, line[k + 1]! - a[1]!, line[k + 2]! - a[2]!];
+      const v = [p[0]! - a[0]!, p[1]! - a[1]!, p[2]! - a[2]!];
+      const uu = u[0]! ** 2 + u[1]! ** 2 + u[2]! ** 2;
+      const s = uu > 0 ? Math.min(1, Math.max(0, (v[0]! * u[0]! + v[1]! * u[1]! + v[2]! * u[2]!) / uu)) : 0;
+      best = Math.min(best, Math.hypot(v[0]! - s * u[0]!, v[1]! - s * u[1]!, v[2]! - s * u[2]!));
+    }
+    return best;
+  };
+
+  it('keeps the ends, drops points within the tolerance of the line drawn and no other', () => {
+    // A damped spiral into a minimum, as momentum draws it: 2,000 points, most of them crowded at the end.
+    const xyz: number[] = [];
+    for (let k = 0; k < 2000; k++) {
+      const r = Math.exp(-k / 60);
+      xyz.push(r * Math.cos(k / 7), 0.2 * r, r * Math.sin(k / 7));
+    }
+    const tolerance = 0.002;
+    const kept = simplifyPolyline(xyz, tolerance);
+    expect(kept.slice(0, 3)).toEqual(xyz.slice(0, 3));
+    expect(kept.slice(-3)).toEqual(xyz.slice(-3));
+    expect(kept.length / 3).toBeLessThan(400);
+    for (let k = 0; k < xyz.length; k += 3) expect(distanceToPolyline(xyz.slice(k, k + 3), kept)).toBeLessThanOrEqual(tolerance + 1e-12);
+  });
+
+  it('returns short lines and lines already straight to the tolerance as they are, or as their ends', () => {
+    expect(simplifyPolyline([1, 2, 3], 0.1)).toEqual([1, 2, 3]);
+    expect(simplifyPolyline([0, 0, 0, 1, 1, 1], 0.1)).toEqual([0, 0, 0, 1, 1, 1]);
+    expect(simplifyPolyline([0, 0, 0, 1, 0.01, 0, 2, 0, 0], 0.1)).toEqual([0, 0, 0, 2, 0, 0]);
+    expect(simplifyPolyline([0, 0, 0, 1, 0.5, 0, 2, 0, 0], 0.1)).toEqual([0, 0, 0, 1, 0.5, 0, 2, 0, 0]);
+  });
+
+  it('is what trajectorySegments draws with a tolerance, run by run', () => {
+    const l = surfaceLayout(bowl, 'linear');
+    const points: number[] = [];
+    for (let k = 0; k <= 200; k++) points.push(-1 + k / 100, 0);
+    const exact = trajectorySegments(bowl, l, { points }, 0);
+    const simple = trajectorySegments(bowl, l, { points }, 0, l.width * 0.0004);
+    expect(exact.length / 6).toBe(200);
+    expect(simple.length / 6).toBeLessThan(200);
+    expect([...simple.slice(0, 3)]).toEqual([...exact.slice(0, 3)]);
+    expect([...simple.slice(-3)]).toEqual([...exact.slice(-3)]);
   });
 });
