@@ -151,8 +151,12 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.cell('outputPanels', ['config', 'normalized', 'pick'], (config: BatchConfig, normalized, pick) => outputPanels(config.dims, normalized, pick));
 
   // ---- views --------------------------------------------------------------
+  // β shows in the note only for a batch of one value per map: while the words stay the same the note (typeset, and a live region) is kept, not rebuilt.
+  let shownNote: { key: string; box: HTMLElement } | null = null;
   nb.display('note', ['shown', 'beta'], (shown, beta: number) => {
     const note = batchNote(shown.pre.shape, beta);
+    const key = `${note.level}\n${note.paragraphs.join('\n')}`;
+    if (shownNote?.key === key) return shownNote.box;
     const box = document.createElement('div');
     box.className = `bn-note bn-note--${note.level}`;
     box.setAttribute('role', 'status');
@@ -161,6 +165,7 @@ startChapter({ terms: TERMS }, (nb) => {
       prose(p, text, { bus: nb.terms });
       box.append(p);
     }
+    shownNote = { key, box };
     return box;
   });
 
