@@ -13,16 +13,17 @@ import softmaxSource from '../../src/nn/softmax.ts?raw';
 import sgdSource from '../../src/optim/sgd.ts?raw';
 import trainSource from '../../src/model/train.ts?raw';
 import { startChapter } from '../../src/notebook/index.ts';
+import { outlineOnTerms } from '../../src/notebook/term-outline.ts';
 import { linkTerm } from '../../src/viz/tex/term-link.ts';
 import { formatValue } from '../../src/viz/paint/format.ts';
 import schedulesSource from './schedules.ts?raw';
 import { EQ10, EQ11, ERRATUM_CE, GRADIENTS, NOTE_MSE } from './equations.ts';
 import { CLASSES, CLASS_LABELS, SECTION_COUNT, classification, regression, type Classification, type Regression } from './lab.ts';
 import { ceTable, mseTable } from './loss-tables.ts';
-import { outlineFigure } from './outline.ts';
 import { describeRace, scheduleRace } from './schedule-race.ts';
 import { scheduleJob, type Axis, type Task } from './schedules.ts';
 import { TERMS } from './terms.ts';
+import '../../assets/chapter.css';
 import './losses.css';
 
 const DEFAULT_SCORES = [1.2, 2, 0.4, -0.6];
@@ -58,8 +59,9 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.view('ce-table', {
     inputs: ['ce'],
     create: (el, bus) => {
-      outlineFigure(el, ['p', 'phat', 'L', 'dL'], bus);
-      return ceTable(el, bus);
+      const view = ceTable(el, bus);
+      const unlink = outlineOnTerms(el, bus, ['p', 'phat', 'L', 'dL']);
+      return { ...view, dispose: () => (unlink(), view.dispose()) };
     },
     figure: {
       title: 'Eq. 10, cross-entropy, live.',
@@ -72,8 +74,9 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.view('mse-table', {
     inputs: ['mse'],
     create: (el, bus) => {
-      outlineFigure(el, ['yhat', 'y', 'L', 'dL'], bus);
-      return mseTable(el, bus);
+      const view = mseTable(el, bus);
+      const unlink = outlineOnTerms(el, bus, ['yhat', 'y', 'L', 'dL']);
+      return { ...view, dispose: () => (unlink(), view.dispose()) };
     },
     figure: {
       title: 'Eq. 10, mean squared error, live.',
@@ -120,8 +123,9 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.view('race', {
     inputs: ['job', 'axis'],
     create: (el, bus) => {
-      outlineFigure(el, ['theta', 'alpha', 'grad', 'L'], bus);
-      return scheduleRace(el);
+      const view = scheduleRace(el);
+      const unlink = outlineOnTerms(el, bus, ['theta', 'alpha', 'grad', 'L']);
+      return { ...view, dispose: () => (unlink(), view.dispose()) };
     },
     figure: {
       title: 'Eq. 11 three ways: the same CNN, the same start, three schedules.',
