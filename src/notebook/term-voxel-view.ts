@@ -8,6 +8,7 @@
  */
 import type { TermBus } from '../viz/tex/term-bus.ts';
 import { tex } from '../viz/tex/tex.ts';
+import { outlineOnTerms } from './term-outline.ts';
 import { createVoxelView, type CellInfo, type VoxelData, type VoxelView, type VoxelViewOptions } from '../viz/three/voxel-view.ts';
 
 export interface TermVoxelSpec {
@@ -38,12 +39,7 @@ export function termVoxelView(container: HTMLElement, bus: TermBus, spec: TermVo
   node.append(formula, stage);
   container.append(node);
 
-  const frame = container.closest<HTMLElement>('.figure') ?? node;
-  const unsubscribe = bus.subscribe((active) => frame.classList.toggle('is-term-active', active !== null && spec.terms.includes(active)));
-  const enter = (): void => bus.highlight(spec.terms[0]!);
-  const leave = (): void => bus.highlight(null);
-  stage.addEventListener('pointerenter', enter);
-  stage.addEventListener('pointerleave', leave);
+  const unlinkView = outlineOnTerms(stage, bus, spec.terms);
 
   let voxel: VoxelView | null = null;
   return {
@@ -57,11 +53,8 @@ export function termVoxelView(container: HTMLElement, bus: TermBus, spec: TermVo
       return voxel;
     },
     dispose() {
-      unsubscribe();
+      unlinkView();
       unlinkFormula();
-      stage.removeEventListener('pointerenter', enter);
-      stage.removeEventListener('pointerleave', leave);
-      frame.classList.remove('is-term-active');
       voxel?.dispose();
       node.remove();
     },
