@@ -179,7 +179,7 @@ startChapter({ terms: TERMS }, (nb) => {
   nb.view('window', { inputs: ['details', 'd'], create: windowPanel });
   nb.view('sizes-view', { slot: 'sizes', inputs: ['sizes', 'd'], create: sizesPanel });
   nb.cell('costs', ['sizes', 'd', 'units'], (sizes: PoolSizes, dims: Dims, units: number) => nextLayerCosts(sizes, dims, units));
-  nb.display('costs-panel', ['sizes', 'costs', 'd'], costPanel, { slot: 'costs' });
+  nb.display('costs-panel', ['sizes', 'costs', 'd'], costPanel(), { slot: 'costs' });
 
   nb.equation('eq-6', EQ6);
   nb.erratum('eq-2', ERRATUM_EQ2);
