@@ -12,7 +12,8 @@ import { createVoxelView, type VoxelView } from '../../src/viz/three/voxel-view.
 import { sameDomain, type LayerDomains } from './domains.ts';
 import { formatNumber, superscript } from './format.ts';
 import type { ConvLayer, Placement } from './layer.ts';
-import { linkFace, type TermTarget } from './layer-views.ts';
+import type { Tensor } from '../../src/tensor/index.ts';
+import { changesOf, linkFace, type TermTarget } from './layer-views.ts';
 import type { TapFocus } from './tap-focus.ts';
 
 export interface BankViewData {
@@ -38,7 +39,25 @@ interface Item {
   readonly bias: HTMLElement;
   readonly body: HTMLElement;
   view: VoxelView | null;
+  /** The weights, domain and name the view shows. */
+  shown: { readonly weights: Float64Array; readonly domain: readonly [number, number]; readonly name: string | undefined; readonly m: number } | null;
   readonly unlink: () => void;
+  /** Outlines only when the selection or the window's size changed (each outline redraws the view). */
+  readonly box: ReturnType<typeof changesOf<VoxelView>>;
+}
+
+/** Filter c of a bank [wx, wy, wz, wd, wc] (row-major, c fastest), as a flat copy. */
+function filterWeights(w: Tensor, c: number): Float64Array {
+  const count = w.shape[w.shape.length - 1]!;
+  const out = new Float64Array(w.data.length / count);
+  for (let k = 0; k < out.length; k++) out[k] = w.data[k * count + c]!;
+  return out;
+}
+
+function sameWeights(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (!Object.is(a[k], b[k])) return false;
+  return true;
 }
 
 export function filterBankView(container: HTMLElement, bus: TermBus, focus: TapFocus, onChoose: (filter: number) => void, options: TermTarget = {}): BankView {
@@ -74,7 +93,7 @@ export function filterBankView(container: HTMLElement, bus: TermBus, focus: TapF
     itemRoot.append(head, body);
     list.append(itemRoot);
     const unlink = linkTerm(bias, 'b', bus);
-    return { root: itemRoot, button, label, bias, body, view: null, unlink };
+    return { root: itemRoot, button, label, bias, body, view: null, shown: null, unlink, box: changesOf<VoxelView>() };
   }
 
   function disposeItem(item: Item): void {
@@ -99,7 +118,13 @@ export function filterBankView(container: HTMLElement, bus: TermBus, focus: TapF
       while (items.length < count) items.push(makeItem(items.length));
       const [wx, wy, wz] = layer.geometry.window;
       items.forEach((item, c) => {
-        if (fresh || !item.view) {
+        // A new bank rebuilds only the filters whose weights, colour scale or name changed:
+        // one more filter leaves the others' cubes as they are.
+        const weights = fresh || !item.view ? filterWeights(layer.w, c) : null;
+        const name = names?.[c];
+        const shown = item.shown;
+        if (weights && !(item.view && shown && sameWeights(shown.weights, weights) && sameDomain(shown.domain, domains.weights) && shown.name === name && shown.m === m)) {
+          item.shown = { weights, domain: domains.weights, name, m };
           const spec = { tensor: layer.w, filter: c, colormap: 'diverging' as const, domain: domains.weights, name: `Filter ${c + 1} of W${superscript(m)}` };
           if (item.view) item.view.update(spec);
           else {
@@ -114,14 +139,15 @@ export function filterBankView(container: HTMLElement, bus: TermBus, focus: TapF
               onSelect: () => onChoose(c + 1),
             });
           }
-          const name = names?.[c];
           item.label.textContent = `Filter ${c + 1}${name ? ` · ${name}` : ''}`;
         }
-        item.bias.textContent = `b${superscript(m)} = ${formatNumber(layer.b.data[c]!)}`;
+        const bias = `b${superscript(m)} = ${formatNumber(layer.b.data[c]!)}`;
+        if (item.bias.textContent !== bias) item.bias.textContent = bias;
         const selected = c === place.filter;
         item.root.classList.toggle('is-selected', selected);
         item.button.setAttribute('aria-pressed', String(selected));
-        item.view!.setBox(selected ? { from: [0, 0, 0], to: [wx - 1, wy - 1, wz - 1] } : null);
+        const view = item.view!;
+        item.box(view, selected ? `${wx},${wy},${wz}` : '', () => view.setBox(selected ? { from: [0, 0, 0], to: [wx - 1, wy - 1, wz - 1] } : null));
       });
       if (!legend) legend = createColorLegend(legendPlace, { map: 'diverging', domain: domains.weights, label: `weight of W${superscript(m)}` });
       else if (fresh) legend.update({ map: 'diverging', domain: domains.weights, label: `weight of W${superscript(m)}` });

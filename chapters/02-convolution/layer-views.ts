@@ -56,6 +56,16 @@ function changes(): (key: string, apply: () => void) => void {
   };
 }
 
+/** As `changes`, for one object at a time: a new object (a view built again) always applies. */
+export function changesOf<T extends object>(): (target: T, key: string, apply: () => void) => void {
+  let last: { target: T; key: string } | null = null;
+  return (target, key, apply) => {
+    if (last && last.target === target && last.key === key) return;
+    last = { target, key };
+    apply();
+  };
+}
+
 /** Where a view meets the term bus: pointing at it names its term, and the term lights it up. */
 export interface TermTarget {
   /** The element linked (default: the figure around the view). */
@@ -81,6 +91,7 @@ export function inputLayerView(container: HTMLElement, bus: TermBus, focus: TapF
   });
   const unlink = linkFace(container, 'H', bus, options);
   const cut = changes();
+  const box = changesOf<VoxelView>();
   const unfocus = focus.subscribe((t) => voxel.view?.setCursor(t ? [...t.cell, t.d] : null));
   return {
     get node() {
@@ -93,7 +104,8 @@ export function inputLayerView(container: HTMLElement, bus: TermBus, focus: TapF
       const view = fresh ? voxel.show({ tensor: data.layer.x, colormap: data.colormap ?? 'viridis', domain: data.domains.input, name: data.name }) : voxel.view!;
       const range = windowRange(data.layer, data.place.corner);
       const volume = data.layer.geometry.input[2] > 1;
-      view.setBox(range);
+      // Outlining asks the renderer for a new picture: only when the window moved (a new filter or bias leaves it).
+      box(view, `${range.from.join()}|${range.to.join()}`, () => view.setBox(range));
       // A volume is cut open at the window's top and the window's cells raised, so they can be seen;
       // a row or a map keeps every cell in full colour, the geology readable around the outline.
       cut(volume ? `${range.from.join()}|${range.to.join()}` : '', () => {
@@ -122,6 +134,7 @@ export function outputLayerView(container: HTMLElement, bus: TermBus, onPick: (p
   });
   const unlink = linkFace(container, 'Hm', bus, options);
   const cut = changes();
+  const box = changesOf<VoxelView>();
   return {
     get node() {
       return voxel.view?.node ?? container;
@@ -131,7 +144,7 @@ export function outputLayerView(container: HTMLElement, bus: TermBus, onPick: (p
       current = data;
       const view = layerChanged ? voxel.show({ tensor: data.layer.y, colormap: 'diverging', domain: data.domains.output, name: data.name }) : voxel.view!;
       const { output } = data.place;
-      view.setBox({ from: output, to: output });
+      box(view, output.join(), () => view.setBox({ from: output, to: output }));
       const volume = data.layer.geometry.output[2] > 1;
       cut(volume ? String(output[2]) : '', () => view.setSlice(volume ? { axis: 'z', index: output[2], mode: 'upTo' } : null));
     },
