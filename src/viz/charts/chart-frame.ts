@@ -127,7 +127,7 @@ export function createChartFrame(container: HTMLElement, options: ChartFrameOpti
       svg.attr('aria-label', text);
     },
     setReadout(text) {
-      readout.textContent = text;
+      if (readout.textContent !== text) readout.textContent = text;
     },
     observe(fn) {
       layout = fn;

@@ -135,21 +135,23 @@ export function createContourMap(container: HTMLElement, data: ContourData, opti
     const g = current.grid;
     x.domain([g.x[0], g.x[1]]).range([0, w]);
     y.domain([g.y[0], g.y[1]]).range([h, 0]);
-    clipRect.attr('width', w).attr('height', h);
-    drawAxes(axes, x, y, { innerWidth: w, innerHeight: h, left: MARGIN.left, bottom: MARGIN.bottom });
-    // d3-contour puts sample (i, j) at (i + 0.5, j + 0.5).
-    const dx = (g.x[1] - g.x[0]) / (g.nx - 1);
-    const dy = (g.y[1] - g.y[0]) / (g.ny - 1);
-    const projection = geoTransform({
-      point(cx, cy) {
-        this.stream.point(x(g.x[0] + (cx - 0.5) * dx), y(g.y[0] + (cy - 0.5) * dy));
-      },
-    });
-    // The filled contours change only with the grid or the size: a new path for an optimizer leaves them (and their pixels) alone.
+    // The filled contours and the axes change only with the grid or the size: a new path
+    // for an optimizer leaves them (and their pixels) alone.
     if (g !== filledGrid || w !== filledWidth || h !== filledHeight) {
       filledGrid = g;
       filledWidth = w;
       filledHeight = h;
+      clipRect.attr('width', w).attr('height', h);
+      hit.attr('width', w).attr('height', h);
+      drawAxes(axes, x, y, { innerWidth: w, innerHeight: h, left: MARGIN.left, bottom: MARGIN.bottom });
+      // d3-contour puts sample (i, j) at (i + 0.5, j + 0.5).
+      const dx = (g.x[1] - g.x[0]) / (g.nx - 1);
+      const dy = (g.y[1] - g.y[0]) / (g.ny - 1);
+      const projection = geoTransform({
+        point(cx, cy) {
+          this.stream.point(x(g.x[0] + (cx - 0.5) * dx), y(g.y[0] + (cy - 0.5) * dy));
+        },
+      });
       const { width, height } = frame.size;
       backdrop.attr('height', height).attr('viewBox', `0 0 ${width} ${height}`);
       backdropPlot.attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
@@ -212,7 +214,6 @@ export function createContourMap(container: HTMLElement, data: ContourData, opti
       p ? el.attr('display', null).attr('cx', x(p[0])).attr('cy', y(p[1])) : el.attr('display', 'none');
     place(startMark, current.start);
     place(minimumMark, current.minimum);
-    hit.attr('width', w).attr('height', h);
     drawCrosshair();
   }
 
