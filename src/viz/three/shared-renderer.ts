@@ -10,7 +10,11 @@
  * so page chrome (menus, dialogs) placed above that stays on top.
  *
  * Drawing is on demand. A light animation-frame loop, running only while views
- * are registered, measures each view's rectangle. When a view asks for a
+ * are registered, measures each view's rectangle when the page's layout may
+ * have changed (layout-watch.ts: DOM and text changes, scrolling, resizing,
+ * fonts, transitions; and every half second while anything happens), and
+ * sleeps half a second after the last change until the next: an idle page
+ * runs no frames for it and forces no layout. When a view asks for a
  * redraw (new data, an orbit), only that view is drawn again: the drawing
  * buffer is preserved between frames. A view that asks during an animation
  * frame, after this loop's turn (the notebook computes its cells in a later
@@ -31,6 +35,7 @@
 import { WebGLRenderer, type Camera, type Scene } from 'three';
 import { watchContext, type ContextWatch } from './context-loss.ts';
 import { createWebGL2Context } from './webgl-support.ts';
+import { watchLayout } from './layout-watch.ts';
 import { watchTheme } from './theme.ts';
 import { clippingAncestors, copyRect, measure, sameRect, type Rect } from './visible-rect.ts';
 
@@ -101,6 +106,9 @@ interface Entry {
 
 const emptyRect = (): Rect => ({ left: 0, top: 0, width: 0, height: 0 });
 
+/** Measure every view at least every this many frames, whatever the layout watch says. */
+const REMEASURE_TICKS = 30;
+
 export class SharedRenderer {
   readonly renderer: WebGLRenderer;
   readonly canvas: HTMLCanvasElement;
@@ -126,6 +134,13 @@ export class SharedRenderer {
   private readonly frameEnd = new MessageChannel();
   private readonly stopWatchingTheme: () => void;
   private readonly maxBufferSize: number;
+  private readonly layout = watchLayout(() => this.wake());
+  /** The last tick that measured, drew or had a view waiting. */
+  private activeTick = -Infinity;
+  /** The tick that last measured every view; the canvas's CSS size it read. */
+  private measuredTick = -Infinity;
+  private canvasWidth = 0;
+  private canvasHeight = 0;
 
   constructor(canvas: HTMLCanvasElement, context: WebGL2RenderingContext) {
     this.canvas = canvas;
@@ -217,6 +232,7 @@ export class SharedRenderer {
     this.frameEnd.port1.close();
     this.entries.clear();
     removeEventListener('resize', this.onLayout);
+    this.layout.dispose();
     this.stopWatchingTheme();
     this.context.dispose();
     this.canvas.removeEventListener('webglcontextlost', this.onLost);
@@ -233,14 +249,30 @@ export class SharedRenderer {
     this.frameId = 0;
     // Nothing can be drawn; the restore schedules a frame.
     if (this.context.lost) return;
-    const resized = this.syncSize();
-    const w = this.canvas.clientWidth;
-    const h = this.canvas.clientHeight;
     const tick = ++this.ticks;
+    // Measuring reads layout, which the browser must first bring up to date:
+    // only when it may have moved (or half a second has passed, in case).
+    const signalled = this.layout.take(performance.now());
+    const relayout = signalled || tick - this.measuredTick >= REMEASURE_TICKS;
+    let resized = false;
+    if (relayout) {
+      resized = this.syncSize();
+      this.canvasWidth = this.canvas.clientWidth;
+      this.canvasHeight = this.canvas.clientHeight;
+      this.measuredTick = tick;
+    }
+    const w = this.canvasWidth;
+    const h = this.canvasHeight;
     this.frameHeight = h;
     let all = this.needsDraw || resized;
     let some = false;
     for (const e of this.entries) {
+      if (!relayout && e.measured >= 0) {
+        // Its rectangle still holds.
+        e.measured = tick;
+        if (e.dirty) some = true;
+        continue;
+      }
       const el = e.client.element;
       // A view not (yet) in the page has no rectangle; its clipping ancestors are found once it is.
       if (el.isConnected) e.clippers ??= clippingAncestors(el);
@@ -253,10 +285,17 @@ export class SharedRenderer {
     if (all || some) this.draw(h, all, false);
     this.frameOpen = true;
     this.frameEnd.port2.postMessage(0);
-    // Keep watching rectangles while views exist: a layout shift moves a view
-    // without any event we could listen to.
-    if (this.entries.size > 0) this.schedule();
+    // Keep ticking while anything happens and half a second after (so the
+    // last re-measure comes after the page has settled); then sleep until the
+    // layout watch or a view wakes the loop.
+    if (signalled || all || some) this.activeTick = tick;
+    if (this.entries.size > 0 && tick - this.activeTick <= REMEASURE_TICKS) this.schedule();
   };
+
+  /** A sign the layout may have changed: tick on the next frame. */
+  private wake(): void {
+    if (this.entries.size > 0 && !this.context.lost) this.schedule();
+  }
 
   private syncSize(): boolean {
     const w = this.canvas.clientWidth;

@@ -14,8 +14,10 @@
  * can turn to the camera, and without the top face's rim when cells are many
  * and small. Either change rewrites the geometry, which orbiting needs only
  * when the camera crosses the plane of the block's first or last cell centres.
+ * The geometry is written when the view is about to be drawn (`flush`), so a
+ * view scrolled out of sight costs nothing when its data changes.
  */
-import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Mesh, MeshBasicMaterial, type Intersection } from 'three';
+import { BufferAttribute, BufferGeometry, DynamicDrawUsage, Mesh, MeshBasicMaterial, Sphere, Vector3, type Intersection } from 'three';
 import { ALL_FACES, createCellGeometry } from './cell-geometry.ts';
 
 const RIM = 64;
@@ -46,6 +48,11 @@ export class VoxelMesh {
   private readonly templates = new Map<number, CubeTemplate>();
   private cube = ALL_FACES | RIM;
   private count = 0;
+  /** The geometry no longer shows `matrices`, `colors` and the cube: write it before drawing. */
+  private stale = false;
+  /** Triangles per cube and cubes of the geometry as last written (what a raycast hits). */
+  private writtenTriangles = 0;
+  private writtenCount = 0;
   /** Vertices and index entries the geometry's buffers hold. */
   private vertexCapacity = 0;
   private indexCapacity = 0;
@@ -87,10 +94,15 @@ export class VoxelMesh {
     this.colorData = colors;
   }
 
-  /** Draw the first `count` cubes as `matrices` and `colors` now hold them. */
+  /** Draw the first `count` cubes as `matrices` and `colors` now hold them (written out by the next `flush`). */
   commit(count: number): void {
     this.count = count;
-    this.write();
+    this.stale = true;
+  }
+
+  /** Write the geometry if anything changed since it was last written; before each draw. */
+  flush(): void {
+    if (this.stale) this.write();
   }
 
   /** Draw each cube with only `faces` (FACE bits), with or without the top face's rim; returns whether the cube changed. */
@@ -98,15 +110,15 @@ export class VoxelMesh {
     const cube = (faces & ALL_FACES) | (rim ? RIM : 0);
     if (cube === this.cube) return false;
     this.cube = cube;
-    this.write();
+    this.stale = true;
     return true;
   }
 
   /** The cube a raycast hit, by its number in `matrices`. */
   cubeOf(hit: Intersection): number | undefined {
     if (hit.faceIndex === undefined || hit.faceIndex === null) return undefined;
-    const cube = Math.floor(hit.faceIndex / this.template().triangles);
-    return cube < this.count ? cube : undefined;
+    const cube = Math.floor(hit.faceIndex / Math.max(1, this.writtenTriangles));
+    return cube < this.writtenCount ? cube : undefined;
   }
 
   dispose(): void {
@@ -144,12 +156,24 @@ export class VoxelMesh {
     const ti = t.index;
     let v = 0;
     let i = 0;
+    // The cubes' bounds, kept as the geometry's bounding sphere: three.js would
+    // otherwise compute it over every vertex for its depth sort before each draw.
+    let minX = Infinity, minY = Infinity, minZ = Infinity;
+    let maxX = -Infinity, maxY = -Infinity, maxZ = -Infinity;
+    let half = 0;
     for (let s = 0; s < this.count; s++) {
       const o = s * 16;
       const scale = m[o]!;
       const x = m[o + 12]!;
       const y = m[o + 13]!;
       const z = m[o + 14]!;
+      if (x < minX) minX = x;
+      if (x > maxX) maxX = x;
+      if (y < minY) minY = y;
+      if (y > maxY) maxY = y;
+      if (z < minZ) minZ = z;
+      if (z > maxZ) maxZ = z;
+      if (scale > half) half = scale;
       const r = rgb[s * 3]!;
       const gr = rgb[s * 3 + 1]!;
       const b = rgb[s * 3 + 2]!;
@@ -174,8 +198,18 @@ export class VoxelMesh {
     index.addUpdateRange(0, indices);
     index.needsUpdate = true;
     g.setDrawRange(0, indices);
-    g.boundingSphere = null;
     g.boundingBox = null;
+    if (this.count === 0) {
+      g.boundingSphere = new Sphere(new Vector3(), 0);
+    } else {
+      // Corners of a cube lie within half its edge times sqrt(3) of its centre.
+      const centre = new Vector3((minX + maxX) / 2, (minY + maxY) / 2, (minZ + maxZ) / 2);
+      const radius = Math.hypot(maxX - minX, maxY - minY, maxZ - minZ) / 2 + (half / 2) * Math.sqrt(3);
+      g.boundingSphere = new Sphere(centre, radius);
+    }
+    this.stale = false;
+    this.writtenTriangles = t.triangles;
+    this.writtenCount = this.count;
   }
 
   /** A new geometry (the old one freed) when the cubes no longer fit. */

@@ -167,6 +167,8 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
       orbit.controls.update();
       gizmo.update(camera);
       showFacingFaces();
+      // The cubes are written out only for a view being drawn.
+      voxels.flush();
     },
     contextLost(message) {
       frame.setStatus(message);

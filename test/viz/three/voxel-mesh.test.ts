@@ -11,6 +11,7 @@ function twoCubes(): VoxelMesh {
   writeInstanceMatrix(v.matrices, 1, 5, 0, 0, 0.5);
   v.colors.set([1, 0, 0, 0, 0.5, 1]);
   v.commit(2);
+  v.flush();
   return v;
 }
 
@@ -45,6 +46,9 @@ describe('VoxelMesh', () => {
     const v = twoCubes();
     expect(v.showFaces(FACE.px | FACE.py | FACE.pz, false)).toBe(true);
     expect(v.showFaces(FACE.px | FACE.py | FACE.pz, false)).toBe(false);
+    // Nothing is written until the view is about to be drawn.
+    expect(v.mesh.geometry.drawRange.count).toBe(2 * 20 * 3);
+    v.flush();
     expect(v.trianglesPerCube).toBe(6);
     expect(v.mesh.geometry.drawRange.count).toBe(2 * 6 * 3);
     const ray = new Raycaster(new Vector3(5, 10, 0), new Vector3(0, -1, 0));
@@ -54,6 +58,7 @@ describe('VoxelMesh', () => {
     const ray0 = new Raycaster(new Vector3(0.1, 10, 0.1), new Vector3(0, -1, 0));
     expect(v.cubeOf(ray0.intersectObject(v.mesh, false)[0]!)).toBe(0);
     v.showFaces(ALL_FACES, true);
+    v.flush();
     expect(v.trianglesPerCube).toBe(20);
   });
 
@@ -67,9 +72,22 @@ describe('VoxelMesh', () => {
     expect([...v.colors.slice(0, 6)]).toEqual([1, 0, 0, 0, 0.5, 1]);
     for (let s = 2; s < 400; s++) writeInstanceMatrix(v.matrices, s, s, 0, 0, 1);
     v.commit(400);
+    v.flush();
     expect(disposed).toBe(true);
     expect(v.mesh.geometry.drawRange.count).toBe(400 * v.trianglesPerCube * 3);
     v.commit(3);
+    v.flush();
     expect(v.mesh.geometry.drawRange.count).toBe(3 * v.trianglesPerCube * 3);
+  });
+
+  it('keeps a bounding sphere around every cube, so three.js need not compute one over the vertices', () => {
+    const v = twoCubes();
+    const sphere = v.mesh.geometry.boundingSphere!;
+    const p = v.mesh.geometry.getAttribute('position');
+    for (let k = 0; k < 80; k++) {
+      const d = Math.hypot(p.getX(k) - sphere.center.x, p.getY(k) - sphere.center.y, p.getZ(k) - sphere.center.z);
+      expect(d).toBeLessThanOrEqual(sphere.radius + 1e-9);
+    }
+    expect(sphere.radius).toBeLessThan(4);
   });
 });
