@@ -35,7 +35,7 @@ import { printedComparison, type PrintedComparison } from './printed.ts';
 import { KINDS, KIND_LABELS, runOne, runnersFor, type RaceSettings, type Run, type Runner, type RunnerId } from './race.ts';
 import { approachSeries, denominatorSeries, lossGapSeries, momentSeries, rateSeries, ratioSeries, visitedS } from './series.ts';
 import { stateTable } from './state-table.ts';
-import { SURFACES, SURFACE_KEYS, sampleSurface, windowFor, type Surface, type SurfaceKey } from './surfaces.ts';
+import { SURFACES, SURFACE_KEYS, surfaceGrids, type Surface, type SurfaceKey } from './surfaces.ts';
 import { TERMS } from './terms.ts';
 import '../../assets/chapter.css';
 import './optimizers.css';
@@ -151,7 +151,8 @@ startChapter({ terms: TERMS }, (nb) => {
   );
   nb.cell('surfaceSpec', ['surface'], (key: SurfaceKey): Surface => SURFACES[key]);
   nb.cell('start', ['x0', 'y0'], (x: number, y: number): [number, number] => [x, y]);
-  nb.cell('scene', ['surfaceSpec', 'start'], (s: Surface, start: [number, number]): MapScene => ({ surface: s, start, grid: sampleSurface(s.objective, windowFor(s, start)) }));
+  const grids = surfaceGrids();
+  nb.cell('scene', ['surfaceSpec', 'start'], (s: Surface, start: [number, number]): MapScene => ({ surface: s, start, grid: grids(s, start) }));
   /** Every runner the page can show, run once per change of the settings, the surface, the start or T. */
   nb.cell('allRuns', ['settings', 'surfaceSpec', 'start', 'steps'], (settings: RaceSettings, s: Surface, start: [number, number], n: number) => {
     const every = runnersFor({ ...settings, enabled: { sgd: true, momentum: true, adagrad: true, rmsprop: true, adam: true }, adamPrinted: true, adamUncorrected: true });

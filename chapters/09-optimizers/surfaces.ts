@@ -146,3 +146,20 @@ export function nearestMinimum(objective: Objective, at: readonly [number, numbe
   }
   return best ? [best[0]!, best[1]!] : null;
 }
+
+/**
+ * sampleSurface over windowFor(surface, start), remembering the last grid: a start moved
+ * inside the surface's window keeps the same window, so the same grid object, and the
+ * contour map and the 3D surface (which redraw only for a new grid) keep their pictures.
+ */
+export function surfaceGrids(): (surface: Surface, start: readonly [number, number]) => SurfaceGrid {
+  let last: { readonly surface: Surface; readonly key: string; readonly grid: SurfaceGrid } | null = null;
+  return (surface, start) => {
+    const window = windowFor(surface, start);
+    const key = window.flat().join();
+    if (last && last.surface === surface && last.key === key) return last.grid;
+    const grid = sampleSurface(surface.objective, window);
+    last = { surface, key, grid };
+    return grid;
+  };
+}

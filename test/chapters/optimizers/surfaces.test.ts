@@ -4,7 +4,7 @@ import { readJob } from '../../../src/model/worker-protocol-job.ts';
 import { cnnJob } from '../../../chapters/09-optimizers/cnn-job.ts';
 import { KINDS, paperSettings, runOne, runRace, runnersFor, type RaceSettings } from '../../../chapters/09-optimizers/race.ts';
 import { denominatorSeries, lossGapSeries, momentSeries, rateSeries, visitedS } from '../../../chapters/09-optimizers/series.ts';
-import { SURFACES, SURFACE_KEYS, nearestMinimum, sampleSurface, windowFor } from '../../../chapters/09-optimizers/surfaces.ts';
+import { SURFACES, SURFACE_KEYS, nearestMinimum, sampleSurface, surfaceGrids, windowFor } from '../../../chapters/09-optimizers/surfaces.ts';
 
 const settings = (patch: Partial<RaceSettings> = {}): RaceSettings => ({ ...paperSettings(), ...patch });
 
@@ -35,6 +35,20 @@ describe('the surfaces', () => {
     const wide = windowFor(bowl, [2, -1]);
     expect(wide[0][1]).toBeCloseTo(2 + 0.08 * 0.8, 12);
     expect(wide[1][0]).toBeCloseTo(-1 - 0.08 * 0.48, 12);
+  });
+
+  it('keeps the grid while the start moves inside the window, and samples a new one for a new window or surface', () => {
+    const grids = surfaceGrids();
+    const bowl = SURFACES.bowl;
+    const first = grids(bowl, bowl.start);
+    expect(first).toEqual(sampleSurface(bowl.objective, windowFor(bowl, bowl.start)));
+    expect(grids(bowl, [0.1, -0.1])).toBe(first);
+    const wide = grids(bowl, [2, -1]);
+    expect(wide).not.toBe(first);
+    expect(wide).toEqual(sampleSurface(bowl.objective, windowFor(bowl, [2, -1])));
+    const other = grids(SURFACES.rosenbrock, bowl.start);
+    expect(other).toEqual(sampleSurface(SURFACES.rosenbrock.objective, windowFor(SURFACES.rosenbrock, bowl.start)));
+    expect(grids(bowl, bowl.start)).not.toBe(first);
   });
 
   it('samples f on the grid, x fastest', () => {
