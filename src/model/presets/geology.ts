@@ -9,15 +9,18 @@
  * generator): `npx tsx test/bench/geology-preset.ts` in Node, `--browser`
  * in the bundled worker in headless Chromium. The run is deterministic, so
  * Node and Chromium give the same accuracies epoch by epoch; only the time
- * differs. 25 Nov 2026, one AMD EPYC core of a 2-core machine shared with
- * other jobs (wall time 1.5 to 5 times the CPU time; CPU time is what a
- * quiet laptop's wall time would be near):
+ * differs. 25 Nov 2026, a 2-core AMD EPYC machine, nearly quiet (load
+ * average 1.7), the worker training on the WebAssembly SIMD convolution
+ * kernel (CPU time counts every process of the browser, so it exceeds the
+ * wall time; the Node figures below are older, on the TypeScript kernel,
+ * under load):
  *
  *   1600 training and 400 validation samples of 12^3 cells, 3508 parameters,
  *   data generated in 0.3 s.
  *   Chromium 156, seed 1: validation accuracy 73.3% after epoch 1, 90.8%
- *   after epoch 4 (12.5 s CPU, 43.8 s wall), 95.0% after epoch 12 (33.6 s
- *   CPU, 107 s wall).
+ *   after epoch 4 (7.8 s wall, 9.5 s CPU), 95.0% after epoch 12 (19.9 s
+ *   wall, 22.8 s CPU). On the TypeScript kernel, under load: 12.5 s CPU to
+ *   epoch 4, 33.6 s to epoch 12.
  *   Node 20, other seeds: weights seed 2: 90% first at epoch 7 (17.3 s CPU),
  *   92.0% at epoch 12 (29.4 s CPU); data seed 7: 90% at epoch 7 (18.1 s CPU),
  *   92.5% at epoch 12 (30.5 s CPU).
@@ -102,12 +105,12 @@ export const GEOLOGY_PRESET: TrainingPreset = Object.freeze({
 
 /** The preset's measured figures (see above), for the page's notes. */
 export const GEOLOGY_PRESET_MEASURED = Object.freeze({
-  where: 'headless Chromium 156, one core of a shared 2-core AMD EPYC machine under load',
+  where: 'headless Chromium 156, the bundled worker on the WebAssembly SIMD kernel, a 2-core AMD EPYC machine, load average 1.7',
   date: '2026-11-25',
   /** The first epoch at or above 90% validation accuracy. */
-  reached90: Object.freeze({ epoch: 4, validationAccuracy: 0.908, cpuSeconds: 12.5, wallSeconds: 43.8 }),
+  reached90: Object.freeze({ epoch: 4, validationAccuracy: 0.908, cpuSeconds: 9.5, wallSeconds: 7.8 }),
   /** The last epoch. */
-  final: Object.freeze({ epoch: 12, validationAccuracy: 0.95, cpuSeconds: 33.6, wallSeconds: 107 }),
+  final: Object.freeze({ epoch: 12, validationAccuracy: 0.95, cpuSeconds: 22.8, wallSeconds: 19.9 }),
 });
 
 /** The preset's single run, for a TrainingJob. */

@@ -144,8 +144,8 @@ describe('timeNote', () => {
     const { timeNote } = await import('../../../chapters/11-geology-training/training.ts');
     const text = timeNote();
     expect(text).toContain('validation accuracy first passes 90 % after epoch 4 (90.8 %)');
-    expect(text).toContain('that took 20.1 s of training');
-    expect(text).toContain('12.5 s of the browser');
+    expect(text).toContain('that took 8.39 s of training');
+    expect(text).toContain('9.5 s of the browser');
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
   });
 });
