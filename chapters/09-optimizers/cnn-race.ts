@@ -91,7 +91,8 @@ export function cnnRace(container: HTMLElement): CnnRace {
     waiting = null;
     if (job) client.start(job);
   };
-  for (const type of ['pointerdown', 'keydown', 'click']) panel.node.addEventListener(type, send, { capture: true });
+  const SENDING_EVENTS = ['pointerdown', 'keydown', 'click'] as const;
+  for (const type of SENDING_EVENTS) panel.node.addEventListener(type, send, { capture: true });
   return {
     node,
     update(job) {
@@ -108,6 +109,7 @@ export function cnnRace(container: HTMLElement): CnnRace {
     },
     dispose() {
       if (timer) clearTimeout(timer);
+      for (const type of SENDING_EVENTS) panel.node.removeEventListener(type, send, { capture: true });
       unsubscribe();
       if (frame) cancelAnimationFrame(frame);
       panel.dispose();

@@ -268,13 +268,13 @@ export function createVoxelView(container: HTMLElement, data: VoxelData, options
   const centre: [number, number, number] = [0, 0, 0];
   const isPadding = (x: number, y: number, z: number) => isPaddingCell(grid!, padding, x, y, z);
 
-  /** Cells enclosed by others are never seen: only the surface becomes instances. */
+  /** Cells enclosed by others are never seen: only the surface becomes cubes. */
   function updateDrawn(): void {
     if (!grid || !visible) return;
     drawn = surfaceCells(grid, visible, padding ? isPadding : null, drawn);
   }
 
-  /** Write instance colours (and matrices when `matrices`) for the drawn cells. */
+  /** Write the drawn cells' cube colours (and places and sizes when `matrices`). */
   function writeInstances(matrices: boolean): void {
     if (!grid || !layout || !drawn) return;
     const m = voxels.matrices;
